@@ -1,0 +1,110 @@
+"""Checks across entries and files that a schema cannot express.
+
+Each check is small, named, and returns every offender it finds. They also run
+on files that have schema problems, so one run reports everything; hence they
+skip what is not in shape instead of assuming it.
+"""
+from __future__ import annotations
+
+import re
+
+from .dates import PartialDate
+from .problems import Problem
+from .schema import LANGUAGE_NAMES, problem_at
+
+SCHEMA_DATE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?")
+# (collection, field, collection the ids must exist in); a field may hold one id or a list.
+REFERENCES = [
+    ("events", "country", "countries"),
+    ("events", "priorities", "priorities"),
+    ("projects", "events", "events"),
+]
+
+
+def _entries(site, name: str):
+    """(index, entry) for every entry of a collection that is a group of fields."""
+    doc = site.documents.get(name)
+    data = doc.data if doc and isinstance(doc.data, list) else []
+    return [(i, e) for i, e in enumerate(data) if isinstance(e, dict)]
+
+
+def _at(site, name: str, path: tuple, message: str, example: str | None = None) -> Problem:
+    return problem_at(site.documents[name], path, message, example)
+
+
+def unique_ids(site) -> list[Problem]:
+    found = []
+    for name in site.documents:
+        first_line: dict[str, int] = {}
+        for index, entry in _entries(site, name):
+            ident = entry.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in first_line:
+                found.append(_at(site, name, (index, "id"),
+                                 f"the id '{ident}' is already used on line {first_line[ident]}; "
+                                 "every entry needs an id of its own."))
+            else:
+                first_line[ident] = site.documents[name].position((index, "id"))[0]
+    return found
+
+
+def references(site) -> list[Problem]:
+    found = []
+    for name, field, target in REFERENCES:
+        if target not in site.documents:
+            continue
+        known = {e.get("id") for _, e in _entries(site, target)}
+        for index, entry in _entries(site, name):
+            value = entry.get(field)
+            ids = value if isinstance(value, list) else [value] if value is not None else []
+            for position, ref in enumerate(ids):
+                if isinstance(ref, str) and ref not in known:
+                    path = (index, field, position) if isinstance(value, list) else (index, field)
+                    found.append(_at(site, name, path,
+                                     f"'{ref}' is not an id in data/{target}.yml; known ids are: "
+                                     f"{', '.join(sorted(str(k) for k in known))}."))
+    return found
+
+
+def real_dates(site) -> list[Problem]:
+    """Dates that exist in the calendar, and ends that do not come before starts."""
+    found = []
+    for index, event in _entries(site, "events"):
+        parsed = {}
+        for field in ("date", "end"):
+            if not isinstance(event.get(field), str) or not SCHEMA_DATE.fullmatch(event[field]):
+                continue  # absent, or already reported by the schema
+            try:
+                parsed[field] = PartialDate.parse(event[field])
+            except ValueError:
+                found.append(_at(site, "events", (index, field),
+                                 f"found '{event[field]}', which is not a date of the calendar.",
+                                 f"{field}: 2007-10-24"))
+        if len(parsed) == 2 and parsed["end"] < parsed["date"]:
+            found.append(_at(site, "events", (index, "end"),
+                             f"the event ends ({event['end']}) before it starts ({event['date']})."))
+    return found
+
+
+def page_parity(site) -> list[Problem]:
+    """Both languages have the same pages."""
+    docs = site.root / "docs"
+    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")}
+             for lang in LANGUAGE_NAMES}
+    found = []
+    for lang in LANGUAGE_NAMES:
+        for other in LANGUAGE_NAMES:
+            for page in sorted(pages[lang] - pages[other]):
+                found.append(Problem(
+                    f"docs/{lang}/{page}",
+                    f"this page has no {LANGUAGE_NAMES[other]} version: docs/{other}/{page} is missing. "
+                    "Every page exists in both languages; copy it there and translate it."))
+    return found
+
+
+ALL_CHECKS = (unique_ids, references, real_dates, page_parity)
+
+
+def run_all(site) -> list[Problem]:
+    return [problem for check in ALL_CHECKS for problem in check(site)]

@@ -1,0 +1,60 @@
+"""The site's data: one YAML file per collection in data/, each with its schema.
+
+load_site_data() reads and checks everything and raises one DataError that
+lists every problem of every file; the build stops before writing anything.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import checks, schema
+from .loader import Document, load_yaml
+from .problems import DataError
+
+# name -> what the collection holds; each is data/<name>.yml with data/schemas/<name>.schema.json
+COLLECTIONS = {
+    "priorities": "the priorities of the WGCC",
+    "methods": "the working methods",
+    "events": "expert meetings, conferences and other dated activities",
+    "projects": "the aspects of the programme",
+    "countries": "countries and the status of their National Contact Points",
+    "tools": "tools such as the self-assessment for young people",
+    "contacts": "people and offices to contact",
+    "challenges": "the challenges, as questions",
+    "accountability": "who is accountable",
+}
+LANGUAGES = tuple(schema.LANGUAGE_NAMES)
+
+
+@dataclass
+class SiteData:
+    root: Path
+    documents: dict[str, Document]
+
+    def __getitem__(self, name: str) -> list[dict]:
+        return self.documents[name].data
+
+    def by_id(self, name: str) -> dict[str, dict]:
+        return {entry["id"]: entry for entry in self[name]}
+
+
+def load_site_data(root: Path) -> SiteData:
+    root = Path(root).resolve()
+    data_dir, schema_dir = root / "data", root / "data" / "schemas"
+    documents, problems = {}, []
+    for name in COLLECTIONS:
+        try:
+            doc = load_yaml(data_dir / f"{name}.yml", root)
+        except DataError as err:
+            problems += err.problems
+            continue
+        if doc.data is None:
+            doc.data = []
+        problems += schema.check(doc, name, schema_dir)
+        documents[name] = doc
+    site = SiteData(root, documents)
+    problems += checks.run_all(site)
+    if problems:
+        raise DataError(problems)
+    return site

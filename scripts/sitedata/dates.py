@@ -1,0 +1,53 @@
+"""Dates of month or day precision, shown in the reader's language with Babel."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from babel.dates import format_date
+
+# English dates in the European order ("24 October 2007"), as the CBSS writes them.
+BABEL_LOCALES = {"en": "en_GB", "ru": "ru"}
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A day, or a whole month when the day is not known ("2005-04")."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> "PartialDate":
+        """Parse "YYYY-MM" or "YYYY-MM-DD"; ValueError if no such date exists."""
+        parts = [int(p) for p in str(text).split("-")]
+        if len(parts) not in (2, 3):
+            raise ValueError(f"{text!r} is neither YYYY-MM nor YYYY-MM-DD")
+        dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)  # raises on 2007-02-30
+        return cls(*parts)
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, self.day or 1)
+
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+
+
+def format_partial(date: PartialDate, lang: str) -> str:
+    """'April 2005' / 'апрель 2005'; '24 October 2007' / '24 октября 2007 г.'."""
+    locale = BABEL_LOCALES[lang]
+    if date.day is None:
+        # LLLL is the stand-alone month name: "апрель", not "апреля".
+        return format_date(date.first_day, "LLLL y", locale=locale)
+    return format_date(date.first_day, "long", locale=locale)
+
+
+def format_span(start: PartialDate, end: PartialDate | None, lang: str) -> str:
+    """One date, or a range: '24–25 October 2007', '30 October 2007 – 2 November 2007'."""
+    if end is None or end == start:
+        return format_partial(start, lang)
+    if start.day and end.day and (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_partial(end, lang)}"
+    return f"{format_partial(start, lang)} – {format_partial(end, lang)}"

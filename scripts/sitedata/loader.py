@@ -1,0 +1,102 @@
+"""Reading YAML safely, keeping the line and column of every value.
+
+The positions let each problem name the line an editor has to open.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import re
+from pathlib import Path
+
+import yaml
+
+from .problems import DataError, Problem
+
+Position = tuple[int, int]  # line, column; both start at 1
+Path_ = tuple  # keys and list indexes from the top of the document
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """SafeLoader that reads dates and yes/no words as text (as YAML 1.2 does).
+
+    Editors write "2005-04" (a month) as well as "2007-10-24" (a day); keeping
+    both as strings lets one schema pattern and one parser handle them alike.
+    And Norway's code NO must stay "NO", not become false.
+    """
+
+
+_SafeLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_SafeLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+@dataclass
+class Document:
+    file: str  # relative path used in messages
+    data: object
+    positions: dict[Path_, Position] = field(default_factory=dict)
+
+    def position(self, path: Path_) -> Position:
+        """The position of path, or of the nearest parent that has one."""
+        path = tuple(path)
+        while path and path not in self.positions:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+
+def _mark(node: yaml.Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _walk(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem]) -> None:
+    """Record positions; mapping keys stand for their values (that is where editors look)."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, Position] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                line, col = _mark(key_node)
+                problems.append(Problem(
+                    doc.file, f"the field '{key}' appears twice in the same entry "
+                    f"(first on line {seen[key][0]}); keep one.", line, col))
+            seen[key] = _mark(key_node)
+            doc.positions[path + (key,)] = _mark(key_node)
+            _walk(value_node, path + (key,), doc, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            doc.positions[path + (index,)] = _mark(item)
+            _walk(item, path + (index,), doc, problems)
+
+
+def load_yaml(path: Path, root: Path) -> Document:
+    """Load one YAML file; raise DataError naming the line of a syntax error."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError([Problem(rel, "the file is missing.")]) from None
+    except UnicodeDecodeError as err:
+        raise DataError([Problem(rel, f"the file is not UTF-8 text ({err.reason} at byte {err.start}); "
+                                      "save it as UTF-8.")]) from None
+    doc = Document(rel, None)
+    problems: list[Problem] = []
+    try:
+        node = yaml.compose(text, Loader=_SafeLoader)
+        doc.data = yaml.load(text, Loader=_SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        what = " ".join(x for x in (err.context, err.problem) if x)
+        raise DataError([Problem(
+            rel, f"this is not valid YAML: {what}. Check the indentation and the quotes "
+            "on this line and the one before it.", line, col)]) from None
+    if node is not None:
+        doc.positions[()] = _mark(node)
+        _walk(node, (), doc, problems)
+    if problems:
+        raise DataError(problems)
+    return doc

@@ -1,0 +1,152 @@
+"""Checking each collection against its JSON Schema, in editors' words.
+
+The schemas in data/schemas/ are the single description of every field: the
+build checks them here, and editors' tools (VS Code's YAML extension) read the
+same files to complete and underline while typing.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+import yaml
+from referencing import Registry, Resource
+
+from .loader import Document
+from .problems import Problem
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian"}
+JSON_TYPES = {"string": "a text", "integer": "a whole number", "number": "a number",
+              "boolean": "true or false", "array": "a list", "object": "a group of fields",
+              "null": "nothing"}
+
+
+@lru_cache(maxsize=None)
+def validator(schema_dir: Path, name: str) -> jsonschema.Draft7Validator:
+    resources = []
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((contents["$id"], Resource.from_contents(contents)))
+    registry = Registry().with_resources(resources)
+    schema = json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft7Validator(schema, registry=registry)
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (dict, list)):
+        return JSON_TYPES["object" if isinstance(value, dict) else "array"]
+    if value is None:
+        return "nothing"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _examples(schema: dict, schema_dir: Path) -> list:
+    """Examples of a schema, following $ref and allOf into common.schema.json."""
+    if schema.get("examples"):
+        return schema["examples"]
+    if "$ref" in schema:
+        file, _, pointer = schema["$ref"].partition("#")
+        target = json.loads((schema_dir / file).read_text(encoding="utf-8"))
+        for part in pointer.strip("/").split("/"):
+            target = target[part]
+        return _examples(target, schema_dir)
+    for part in schema.get("allOf", []):
+        if found := _examples(part, schema_dir):
+            return found
+    return []
+
+
+def _example(path: tuple, schema: dict, schema_dir: Path) -> str | None:
+    """The schema's first example, written as the editor would type it."""
+    examples = _examples(schema, schema_dir)
+    return _as_yaml(path, examples[0]) if examples else None
+
+
+def _as_yaml(path: tuple, value) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    value = {names[-1]: value} if names else value
+    return yaml.safe_dump(value, allow_unicode=True, sort_keys=False,
+                          default_flow_style=False, width=100).rstrip()
+
+
+def _expected(schema: dict) -> str:
+    return schema.get("description") or "the form described in the schema"
+
+
+def _message(error: jsonschema.ValidationError) -> tuple[str, tuple]:
+    """What was found and what is expected; and the path the message is about."""
+    path = tuple(error.absolute_path)
+    kind, schema, found = error.validator, error.schema, error.instance
+    if kind == "required":
+        missing = next(iter(name for name in error.validator_value if name not in found), "?")
+        if missing in LANGUAGE_NAMES:
+            return (f"the {LANGUAGE_NAMES[missing]} text ({missing}:) is missing; "
+                    "every text needs both languages side by side."), path + (missing,)
+        return f"the required field '{missing}' is missing.", path + (missing,)
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        extra = [name for name in found if name not in known]
+        hints = []
+        for name in extra:
+            close = difflib.get_close_matches(name, known, n=1)
+            hints.append(f"'{name}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+        return (f"unknown field {', '.join(hints)}; the fields allowed here are: "
+                f"{', '.join(known)}."), path + (extra[0],)
+    if kind == "type":
+        wanted = error.validator_value
+        wanted = " or ".join(JSON_TYPES.get(t, t) for t in ([wanted] if isinstance(wanted, str) else wanted))
+        return f"found {_describe(found)}, expected {wanted}: {_expected(schema)}.", path
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return f"found {_describe(found)}, expected one of: {allowed}.", path
+    if kind == "const":
+        return f"found {_describe(found)}, expected {error.validator_value!r}.", path
+    if kind == "pattern":
+        return f"found {_describe(found)}, expected {_expected(schema)}.", path
+    if kind == "minLength":
+        return "the text is empty; write it, or leave the field out if it is optional.", path
+    if kind in ("minItems", "maxItems"):
+        return (f"the list has {len(found)} items; {_expected(schema)} "
+                f"({kind[:3]}imum {error.validator_value}).", path)
+    if kind == "maxLength":
+        return f"found {_describe(found)}, longer than {error.validator_value} characters.", path
+    if kind == "uniqueItems":
+        return "the list names the same item twice.", path
+    if kind == "dependencies":
+        needs = next(iter(n for n in error.validator_value.get(error.message.split("'")[1], [])), "")
+        return f"{error.message}; add '{needs}' as well." if needs else error.message, path
+    return f"{error.message}.", path
+
+
+def check(doc: Document, name: str, schema_dir: Path) -> list[Problem]:
+    problems = []
+    for error in validator(schema_dir, name).iter_errors(doc.data):
+        if error.validator in ("allOf", "if"):  # their inner errors are reported on their own
+            continue
+        message, path = _message(error)
+        schema = error.schema
+        if error.validator == "required" and path[-1] not in LANGUAGE_NAMES:
+            schema = schema.get("properties", {}).get(path[-1], {})
+        if error.validator == "required" and path[-1] in LANGUAGE_NAMES:
+            # Show the editor's own text with the missing language added.
+            example = _as_yaml(path[:-1], {**error.instance, path[-1]: f"(the {LANGUAGE_NAMES[path[-1]]} text)"})
+        else:
+            example = _example(path, schema, schema_dir)
+        problems.append(problem_at(doc, path, message, example))
+    return problems
+
+
+def problem_at(doc: Document, path: tuple, message: str, example: str | None = None) -> Problem:
+    """A problem at a path inside a collection (a list of entries with ids)."""
+    line, column = doc.position(path)
+    entry = field = None
+    if path and isinstance(path[0], int) and isinstance(doc.data, list):
+        item = doc.data[path[0]] if path[0] < len(doc.data) else None
+        entry = str(item.get("id")) if isinstance(item, dict) and item.get("id") else f"#{path[0] + 1}"
+        field = ".".join(str(p) for p in path[1:]) or None
+    return Problem(doc.file, message, line, column, entry, field, example)
