@@ -1,0 +1,76 @@
+"""MkDocs hooks: data in, pages out.
+
+- on_config: load and check data/ (once per change: mkdocs-static-i18n runs the
+  build once per language), then write the pages made from records.
+- on_page_markdown: render the page's Markdown as a Jinja template in its language.
+- on_page_context: language links that point to the same page in the other
+  language, relative, so they work from file:// and from any sub-path.
+"""
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import jinja2
+from mkdocs.exceptions import PluginError
+
+from sitedata.collections import LANGUAGES, load_site_data
+from sitedata.pages import write_record_pages
+from sitedata.problems import DataError
+from sitedata.render import Renderer
+
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
+DEFAULT_LANGUAGE = LANGUAGES[0]
+_state: dict = {}
+
+
+def _data_stamp(root: Path) -> tuple:
+    files = sorted((root / "data").rglob("*")) + sorted((root / "overrides" / "macros").glob("*"))
+    return tuple((str(p), p.stat().st_mtime_ns) for p in files if p.is_file())
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    stamp = _data_stamp(root)
+    if _state.get("stamp") != stamp:
+        try:
+            site = load_site_data(root)
+        except DataError as err:
+            raise PluginError(err.report()) from None
+        write_record_pages(site, Path(config.docs_dir))
+        _state.update(stamp=stamp, renderer=Renderer(site, root / "overrides" / "macros"))
+    return config
+
+
+def _language_and_path(page) -> tuple[str, str]:
+    """The page's language and its path inside that language's folder."""
+    lang = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+    src = page.file.src_uri
+    prefix = f"{lang}/"
+    return lang, src[len(prefix):] if src.startswith(prefix) else src
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang, src = _language_and_path(page)
+    source = f"docs/{lang}/{src}"
+    try:
+        return _state["renderer"].render_page(markdown, lang, src, source)
+    except jinja2.TemplateSyntaxError as err:
+        raise PluginError(f"{err.filename or source}:{err.lineno}: template error: {err.message}. "
+                          "Macro calls look like {{ priorities_list() }}.") from None
+    except (jinja2.UndefinedError, KeyError) as err:
+        raise PluginError(f"{source}: {err} — a macro or an id named on this page does not exist. "
+                          "The macros are listed in overrides/macros/site.html.") from None
+
+
+def on_page_context(context, page, config, nav):
+    lang, _ = _language_and_path(page)
+    here = page.file.dest_uri
+    if lang != DEFAULT_LANGUAGE:
+        here = here[len(lang) + 1:]
+    context["page_alternates"] = [
+        {"lang": other, "name": LANGUAGE_NAMES[other], "current": other == lang,
+         "link": here if other == DEFAULT_LANGUAGE else posixpath.join(other, here)}
+        for other in LANGUAGES
+    ]
+    return context
