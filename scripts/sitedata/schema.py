@@ -131,7 +131,9 @@ def check(doc: Document, name: str, schema_dir: Path) -> list[Problem]:
         message, path = _message(error)
         schema = error.schema
         if error.validator == "required" and path[-1] not in LANGUAGE_NAMES:
-            schema = schema.get("properties", {}).get(path[-1], {})
+            # A "then" branch names required fields without describing them: look in the entry's schema.
+            entry_fields = validator(schema_dir, name).schema.get("items", {}).get("properties", {})
+            schema = schema.get("properties", entry_fields).get(path[-1], {})
         if error.validator == "required" and path[-1] in LANGUAGE_NAMES:
             # Show the editor's own text with the missing language added.
             example = _as_yaml(path[:-1], {**error.instance, path[-1]: f"(the {LANGUAGE_NAMES[path[-1]]} text)"})

@@ -1,0 +1,202 @@
+"""What editors do: add a meeting, make mistakes. Real builds of changed copies of the project."""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+
+import pytest
+
+from conftest import build_ok, copy_project, page, run_build, text_of
+
+NEW_MEETING = """
+- id: gdansk-2009
+  type: expert-meeting
+  title:
+    en: Expert meeting on safe return of children
+    ru: Экспертное совещание о безопасном возвращении детей
+  topic:
+    en: Safe return of children
+    ru: Безопасное возвращение детей
+  date: 2009-03-12
+  end: 2009-03-13
+  city:
+    en: Gdańsk
+    ru: Гданьск
+  country: PL
+"""
+
+PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+HOSTILE_MEETING = f"""
+- id: hostile-2010
+  type: expert-meeting
+  title:
+    en: "{PAYLOAD} meeting"
+    ru: "{PAYLOAD} совещание"
+  topic:
+    en: "{PAYLOAD} *topic* [link](javascript:alert(3))"
+    ru: "{PAYLOAD} тема"
+  date: 2010-01
+  city:
+    en: "{PAYLOAD}"
+    ru: "{PAYLOAD}"
+  country: PL
+"""
+
+
+@pytest.fixture(scope="module")
+def edited_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("edited") / "project")
+    events = project / "data" / "events.yml"
+    events.write_text(events.read_text(encoding="utf-8") + NEW_MEETING + HOSTILE_MEETING, encoding="utf-8")
+    return build_ok(project)
+
+
+def test_a_meeting_added_to_the_data_appears_with_its_own_page_in_both_languages(edited_site):
+    for prefix, facts in (("", ["Safe return of children", "Gdańsk, Poland", "12–13 March 2009"]),
+                          ("ru/", ["Безопасное возвращение детей", "Гданьск, Польша", "12–13 марта 2009 г."])):
+        own_page = text_of(edited_site, f"{prefix}meetings/gdansk-2009.html")
+        assert all(fact in own_page for fact in facts), own_page
+        listing = page(edited_site, f"{prefix}meetings/index.html")
+        assert listing.find("a", href="gdansk-2009.html")
+
+
+def test_text_from_data_is_shown_as_text_never_run(edited_site):
+    for rel in ("meetings/hostile-2010.html", "ru/meetings/hostile-2010.html", "meetings/index.html"):
+        soup = page(edited_site, rel)
+        article = soup.select_one("article")
+        assert not article.find("script") and not article.find("img")
+        assert not soup.find(attrs={"onerror": True})
+        assert not soup.find("a", href=re.compile("^javascript:", re.I))
+        assert "<script>alert(1)</script>" in article.get_text()
+    title = page(edited_site, "meetings/hostile-2010.html").title
+    assert "<script>alert(1)</script>" in title.get_text()
+    assert title.find("script") is None
+    assert "*topic*" in text_of(edited_site, "meetings/hostile-2010.html")  # Markdown syntax stays text
+
+
+# --- mistakes ---------------------------------------------------------------------------------
+
+def _replace(project, name, old, new, count=1):
+    path = project / "data" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {name}: {old!r}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return path
+
+
+def _line_of(path, needle, occurrence=1):
+    lines = [i + 1 for i, line in enumerate(path.read_text(encoding="utf-8").splitlines()) if needle in line]
+    return lines[occurrence - 1]
+
+
+def _syntax_error(project):
+    path = _replace(project, "events.yml", "  date: 2006-09\n", "  date: 2006-09\n   bad: [unclosed\n")
+    return ["data/events.yml:", "not valid YAML"]
+
+
+def _wrong_type(project):
+    path = _replace(project, "priorities.yml", "number: 3", "number: three")
+    return [f"data/priorities.yml:{_line_of(path, 'number: three')}:", "entry 'street-children'",
+            "field 'number'", "found 'three', expected a whole number", "number: 1"]
+
+
+def _missing_field(project):
+    path = _replace(project, "events.yml", "  date: 2006-09\n", "")
+    return ["data/events.yml:", "entry 'oslo-2006'", "field 'date'", "the required field 'date' is missing",
+            "date: 2005-04"]
+
+
+def _missing_translation(project):
+    path = _replace(project, "events.yml", "    ru: Ярославль\n", "")
+    return [f"data/events.yml:{_line_of(path, 'en: Yaroslavl') - 1}:", "entry 'yaroslavl-2005'",
+            "field 'city.ru'", "Russian text (ru:) is missing", "en: Yaroslavl"]
+
+
+def _duplicate_id(project):
+    path = _replace(project, "events.yml", "id: oslo-2006", "id: reykjavik-2006")
+    first = _line_of(path, "id: reykjavik-2006")
+    second = _line_of(path, "id: reykjavik-2006", 2)
+    return [f"data/events.yml:{second}:", "entry 'reykjavik-2006'", "field 'id'",
+            f"already used on line {first}"]
+
+
+def _unknown_field(project):
+    path = _replace(project, "events.yml", "  country: EE\n", "  contry: EE\n")
+    return [f"data/events.yml:{_line_of(path, 'contry: EE')}:", "entry 'tallinn-2008'",
+            "unknown field 'contry' (did you mean 'country'?)"]
+
+
+def _impossible_date(project):
+    path = _replace(project, "events.yml", "date: 2007-10-24", "date: 2007-02-30")
+    return [f"data/events.yml:{_line_of(path, '2007-02-30')}:", "entry 'wgcc-tfthb-2007'",
+            "not a date of the calendar"]
+
+
+def _unknown_reference(project):
+    path = _replace(project, "events.yml", "  country: EE\n", "  country: XX\n")
+    return [f"data/events.yml:{_line_of(path, 'country: XX')}:", "entry 'tallinn-2008'",
+            "'XX' is not an id in data/countries.yml"]
+
+
+def _page_in_one_language(project):
+    (project / "docs" / "en" / "news.md").write_text("# News\n", encoding="utf-8")
+    return ["docs/en/news.md", "no Russian version", "docs/ru/news.md is missing"]
+
+
+def _two_files(project):
+    first = _wrong_type(project)
+    second = _missing_translation(project)
+    return first + second + ["2 problems"]
+
+
+MISTAKES = [_syntax_error, _wrong_type, _missing_field, _missing_translation, _duplicate_id, _unknown_field,
+            _impossible_date, _unknown_reference, _page_in_one_language, _two_files]
+
+
+def _fingerprint(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project_with_good_site(tmp_path, site):
+    """A copy of the project that already has a good site/ (the one built for this session)."""
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(site, project / "site")
+    return project
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[m.__name__.strip("_") for m in MISTAKES])
+def test_a_mistake_stops_the_build_with_a_clear_message_and_keeps_the_site(project_with_good_site, mistake):
+    project = project_with_good_site
+    before = _fingerprint(project / "site")
+    expected = mistake(project)
+    result = run_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert [e for e in expected if e not in output] == [], output
+    assert "Traceback" not in output
+    assert "the last good site is unchanged" in output
+    assert _fingerprint(project / "site") == before
+    assert not (project / "site.new").exists()
+
+
+def test_a_failure_inside_mkdocs_also_keeps_the_last_good_site(project_with_good_site):
+    project = project_with_good_site
+    before = _fingerprint(project / "site")
+    for lang in ("en", "ru"):
+        (project / "docs" / lang / "contact.md").write_text("# Contact\n\n{{ no_such_macro() }}\n", encoding="utf-8")
+    result = run_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/en/contact.md" in output and "no_such_macro" in output
+    assert "Traceback" not in output
+    assert "site is unchanged" in output
+    assert _fingerprint(project / "site") == before
+
+
+def test_validate_reports_success(built_project):
+    result = run_build(built_project, "--validate")
+    assert result.returncode == 0
+    assert "valid" in result.stdout

@@ -1,0 +1,98 @@
+"""The built site as a whole: both languages alike, switcher, anchors, search, nothing from the network."""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+
+from conftest import html_pages, page, text_of
+
+# Attributes through which a page loads something (links <a> are not loads).
+LOADING = [("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("audio", "src"),
+           ("video", "src"), ("embed", "src"), ("object", "data"), ("link", "href")]
+
+
+def _pages_of(site, lang):
+    pages = html_pages(site)
+    if lang == "ru":
+        return {p[3:] for p in pages if p.startswith("ru/")}
+    return {p for p in pages if not p.startswith("ru/")}
+
+
+def test_both_languages_have_the_same_pages(site):
+    english, russian = _pages_of(site, "en"), _pages_of(site, "ru")
+    assert english == russian
+    assert {"index.html", "priorities.html", "methods.html", "programme.html", "ncp.html", "other-work.html",
+            "meetings/index.html", "tools/self-assessment.html", "contact.html"} <= english
+
+
+def test_html_lang_is_right_on_every_page(site):
+    for rel in html_pages(site):
+        expected = "ru" if rel.startswith("ru/") else "en"
+        assert page(site, rel).html["lang"] == expected, rel
+
+
+def test_language_switcher_leads_to_the_same_page(site):
+    for rel in html_pages(site):
+        lang = "ru" if rel.startswith("ru/") else "en"
+        twin = rel[3:] if lang == "ru" else f"ru/{rel}"
+        links = {a["hreflang"]: a for a in page(site, rel).select("a.md-select__link")}
+        assert set(links) == {"en", "ru"}, rel
+        for code, link in links.items():
+            href = link["href"]
+            assert not href.startswith(("/", "http")), (rel, href)  # works from file:// and sub-paths
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), href))
+            assert target == (rel if code == lang else twin), (rel, href)
+            assert link["lang"] == code
+            assert (site / target).is_file()
+
+
+def test_russian_headings_get_readable_anchors(site):
+    ids = [h["id"] for h in page(site, "ru/methods.html").select("h2[id]")]
+    assert "вильнюсская-конференция" in ids
+    for rel in html_pages(site):
+        headings = page(site, rel).select("h1[id], h2[id], h3[id], h4[id]")
+        assert not [h["id"] for h in headings if re.fullmatch(r"_\d+", h["id"])], rel  # "#_1" for Cyrillic
+
+
+def test_material_interface_is_in_russian_on_russian_pages(site):
+    ru = page(site, "ru/priorities.html")
+    assert ru.select_one("input.md-search__input")["placeholder"] == "Поиск"
+    config = json.loads(ru.select_one("script#__config").string)
+    assert config["translations"]["search.result.none"] == "Совпадений не найдено"
+    assert page(site, "priorities.html").select_one("input.md-search__input")["placeholder"] == "Search"
+
+
+def test_search_index_holds_both_languages(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert set(index["config"]["lang"]) >= {"en", "ru"}
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {"ru/meetings/yaroslavl-2005.html", "meetings/yaroslavl-2005.html"} <= locations
+    texts = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
+    assert "Ярославль" in texts and "Yaroslavl" in texts
+
+
+def test_no_page_loads_anything_from_the_network(site):
+    offenders = []
+    for rel in html_pages(site) + ["404.html"]:
+        for tag, attr in LOADING:
+            for element in page(site, rel).find_all(tag):
+                value = element.get(attr, "")
+                if tag == "link" and set(element.get("rel", [])) & {"canonical", "alternate"}:
+                    continue
+                if re.match(r"^(https?:)?//", value):
+                    offenders.append((rel, tag, value))
+        for style in page(site, rel).find_all("style"):
+            offenders += [(rel, "style", url) for url in re.findall(r"url\((['\"]?)(https?:)?//", style.text)]
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        offenders += [(css.name, "css", m) for m in re.findall(r"@import\s+url\(['\"]?https?://[^)]*", text)]
+        offenders += [(css.name, "css", m) for m in re.findall(r"fonts\.(googleapis|gstatic)\.com", text)]
+    assert offenders == []
+
+
+def test_dates_are_localized(site):
+    assert "April 2005" in text_of(site, "meetings/kiev-2005.html")
+    assert "апрель 2005" in text_of(site, "ru/meetings/kiev-2005.html")
+    assert "24 October 2007" in text_of(site, "programme.html")
+    assert "24 октября 2007 г." in text_of(site, "ru/programme.html")
