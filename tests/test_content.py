@@ -78,8 +78,8 @@ FACTS = {
          "Международные организации", "Неправительственные организации"],
     ),
     "contact.html": (
-        ["Children's Unit", "Lars Lööf", "Head of the Children's Unit", "lars.loof@cbss.org"],
-        ["Отдел по делам детей", "Ларс Лёф", "Руководитель Отдела по делам детей", "lars.loof@cbss.org"],
+        ["Children's Unit", "Lars Lööf", "Head of the Children's Unit", "lars.loof (at) cbss.org"],
+        ["Отдел по делам детей", "Ларс Лёф", "Руководитель Отдела по делам детей", "lars.loof (at) cbss.org"],
     ),
 }
 

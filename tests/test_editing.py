@@ -144,6 +144,24 @@ def _page_in_one_language(project):
     return ["docs/en/news.md", "no Russian version", "docs/ru/news.md is missing"]
 
 
+def _html_in_markdown(project):
+    path = _replace(project, "events.yml", "    en: The two groups jointly assessed",
+                    "    en: <iframe src=x></iframe> The two groups jointly assessed")
+    return [f"data/events.yml:{_line_of(path, '<iframe')}:", "entry 'wgcc-tfthb-2007'", "field 'summary.en'",
+            "HTML is not allowed here"]
+
+
+def _unsafe_link(project):
+    path = _replace(project, "events.yml", "    en: The two groups jointly assessed",
+                    "    en: The two groups [click](JavaScript:alert(1)) jointly assessed")
+    return ["entry 'wgcc-tfthb-2007'", "field 'summary.en'", "the link target 'JavaScript:alert(1' is not allowed"]
+
+
+def _private_referenced(project):
+    _replace(project, "events.yml", "- id: cacvt-training\n", "- id: cacvt-training\n  public: false\n")
+    return ["data/projects.yml:", "entry 'bsr-cacvt'", "field 'events.0'", "marked public: false"]
+
+
 def _two_files(project):
     first = _wrong_type(project)
     second = _missing_translation(project)
@@ -151,7 +169,8 @@ def _two_files(project):
 
 
 MISTAKES = [_syntax_error, _wrong_type, _missing_field, _missing_translation, _duplicate_id, _unknown_field,
-            _impossible_date, _unknown_reference, _page_in_one_language, _two_files]
+            _impossible_date, _unknown_reference, _page_in_one_language, _html_in_markdown, _unsafe_link,
+            _private_referenced, _two_files]
 
 
 def _fingerprint(folder):
@@ -192,7 +211,7 @@ def test_a_failure_inside_mkdocs_also_keeps_the_last_good_site(project_with_good
     assert result.returncode != 0
     assert "docs/en/contact.md" in output and "no_such_macro" in output
     assert "Traceback" not in output
-    assert "site is unchanged" in output
+    assert "unchanged" in output
     assert _fingerprint(project / "site") == before
 
 

@@ -10,8 +10,12 @@ import re
 
 from .dates import PartialDate
 from .problems import Problem
-from .schema import LANGUAGE_NAMES, problem_at
+from .schema import LANGUAGE_NAMES, markdown_fields, problem_at
 
+# In Markdown fields: raw HTML, and link targets with a scheme other than these.
+RAW_HTML = re.compile(r"<\s*[a-zA-Z/!?]")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
+SAFE_SCHEMES = ("http", "https", "mailto")
 SCHEMA_DATE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?")
 # (collection, field, collection the ids must exist in); a field may hold one id or a list.
 REFERENCES = [
@@ -55,15 +59,20 @@ def references(site) -> list[Problem]:
         if target not in site.documents:
             continue
         known = {e.get("id") for _, e in _entries(site, target)}
+        private = {e.get("id") for _, e in _entries(site, target) if e.get("public", True) is False}
         for index, entry in _entries(site, name):
             value = entry.get(field)
             ids = value if isinstance(value, list) else [value] if value is not None else []
             for position, ref in enumerate(ids):
+                path = (index, field, position) if isinstance(value, list) else (index, field)
                 if isinstance(ref, str) and ref not in known:
-                    path = (index, field, position) if isinstance(value, list) else (index, field)
                     found.append(_at(site, name, path,
                                      f"'{ref}' is not an id in data/{target}.yml; known ids are: "
                                      f"{', '.join(sorted(str(k) for k in known))}."))
+                elif ref in private and entry.get("public", True):
+                    found.append(_at(site, name, path,
+                                     f"'{ref}' in data/{target}.yml is marked public: false, so this "
+                                     "public entry cannot name it; remove the reference or publish both."))
     return found
 
 
@@ -87,6 +96,32 @@ def real_dates(site) -> list[Problem]:
     return found
 
 
+def safe_markdown(site) -> list[Problem]:
+    """Markdown fields carry no HTML and link only to web pages and e-mail addresses."""
+    found = []
+    for name in site.documents:
+        for field in markdown_fields(site.root / "data" / "schemas", name):
+            for index, entry in _entries(site, name):
+                texts = entry.get(field) if isinstance(entry.get(field), dict) else {}
+                for lang, text in texts.items():
+                    if not isinstance(text, str):
+                        continue
+                    path = (index, field, lang)
+                    if RAW_HTML.search(text):
+                        found.append(_at(site, name, path,
+                                         "HTML is not allowed here; write Markdown instead "
+                                         "(**bold**, *italic*, [text](https://...)).",
+                                         f"{lang}: See the [report](https://example.org/report)."))
+                    for target in (a or b for a, b in LINK_TARGET.findall(text)):
+                        scheme = target.split(":", 1)[0].lower() if ":" in target else ""
+                        if scheme and scheme not in SAFE_SCHEMES:
+                            found.append(_at(site, name, path,
+                                             f"the link target '{target}' is not allowed; links go to "
+                                             "https://, http:// or mailto: addresses, or to pages of this site.",
+                                             f"{lang}: See the [report](https://example.org/report)."))
+    return found
+
+
 def page_parity(site) -> list[Problem]:
     """Both languages have the same pages."""
     docs = site.root / "docs"
@@ -103,7 +138,7 @@ def page_parity(site) -> list[Problem]:
     return found
 
 
-ALL_CHECKS = (unique_ids, references, real_dates, page_parity)
+ALL_CHECKS = (unique_ids, references, real_dates, safe_markdown, page_parity)
 
 
 def run_all(site) -> list[Problem]:

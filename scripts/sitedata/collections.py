@@ -33,7 +33,8 @@ class SiteData:
     documents: dict[str, Document]
 
     def __getitem__(self, name: str) -> list[dict]:
-        return self.documents[name].data
+        """The public entries of a collection: the only ones any output may see."""
+        return [entry for entry in self.documents[name].data if entry.get("public", True)]
 
     def by_id(self, name: str) -> dict[str, dict]:
         return {entry["id"]: entry for entry in self[name]}

@@ -87,6 +87,12 @@ def load_yaml(path: Path, root: Path) -> Document:
     try:
         node = yaml.compose(text, Loader=_SafeLoader)
         doc.data = yaml.load(text, Loader=_SafeLoader)
+    except yaml.constructor.ConstructorError as err:
+        mark = err.problem_mark
+        raise DataError([Problem(
+            rel, f"{err.problem}: tags like this are not allowed; data files hold only texts, "
+            "numbers, true/false, lists and fields.", mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None)]) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)

@@ -20,6 +20,14 @@ from .dates import PartialDate, format_partial, format_span
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 
 
+def markdown_field(value) -> Markup:
+    """A field declared Markdown: its syntax is kept, any HTML in it is shown as text.
+
+    (checks.safe_markdown already refuses HTML and unsafe links in such fields.)
+    """
+    return Markup(str(escape(str(value))))
+
+
 def to_markdown_text(value) -> Markup:
     """Text safe to place in Markdown: no HTML, no Markdown syntax."""
     return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(str(value)))))
@@ -40,6 +48,7 @@ class Renderer:
             extensions=["jinja2.ext.do"],
         )
         self.env.filters["md"] = to_markdown_text
+        self.env.filters["markdown"] = markdown_field
         self.env.globals["data"] = site
 
     def render_page(self, markdown: str, lang: str, src_uri: str, source: str) -> str:

@@ -35,6 +35,12 @@ def validator(schema_dir: Path, name: str) -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(schema, registry=registry)
 
 
+def markdown_fields(schema_dir: Path, name: str) -> list[str]:
+    """The fields of a collection's entries that the schema declares Markdown."""
+    fields = validator(schema_dir, name).schema.get("items", {}).get("properties", {})
+    return [field for field, spec in fields.items() if spec.get("$ref", "").endswith("/definitions/markdown")]
+
+
 def _describe(value) -> str:
     if isinstance(value, bool):
         return str(value).lower()
