@@ -5,6 +5,7 @@
 - on_page_markdown: render the page's Markdown as a Jinja template in its language.
 - on_page_context: language links that point to the same page in the other
   language, relative, so they work from file:// and from any sub-path.
+- on_post_page, on_post_template: a Content-Security-Policy on every page.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 
 from sitedata.collections import LANGUAGES, load_site_data
+from sitedata.csp import add_csp
 from sitedata.pages import write_record_pages
 from sitedata.problems import DataError
 from sitedata.render import Renderer
@@ -74,3 +76,18 @@ def on_page_context(context, page, config, nav):
         for other in LANGUAGES
     ]
     return context
+
+
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def on_post_page(output, page, config):
+    return add_csp(output, _offline(config))
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html"):
+        return add_csp(output_content, _offline(config))
+    return output_content

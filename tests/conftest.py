@@ -6,17 +6,25 @@ script there, as an editor's `make site` would.
 """
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import subprocess
 import sys
+import threading
+import zipfile
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
 
 PROJECT = Path(__file__).resolve().parent.parent
 COPIED = ("data", "docs", "overrides", "scripts", "mkdocs.yml")
+# Debian's chromium, quiet: no background connections to the (absent) network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 def _ignore_generated(folder: str, names: list[str]) -> list[str]:
@@ -60,6 +68,46 @@ def built_project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site(built_project) -> Path:
     return built_project / "site"
+
+
+@pytest.fixture(scope="session")
+def bundle(built_project, tmp_path_factory) -> Path:
+    """The offline bundle of the session's build, unpacked from its zip."""
+    archives = sorted((built_project / "dist").glob("*.zip"))
+    assert len(archives) == 1, archives
+    target = tmp_path_factory.mktemp("bundle")
+    with zipfile.ZipFile(archives[0]) as archive:
+        archive.extractall(target)
+    return target
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path):
+    """Serve folder on 127.0.0.1; returns (base URL, server to shut down)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    """The web site over HTTP, as a visitor online gets it."""
+    url, server = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @lru_cache(maxsize=None)

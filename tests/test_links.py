@@ -1,38 +1,24 @@
 """Every internal link, asset and anchor resolves, in the web site and in the offline bundle."""
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 import sys
-import zipfile
 
 import pytest
 
-from conftest import PROJECT
+from conftest import PROJECT, serve
 
 sys.path.insert(0, str(PROJECT / "scripts"))
 from check_links import external_links, external_problems, internal_problems  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def unpacked_bundle(built_project, tmp_path_factory):
-    archives = sorted((built_project / "dist").glob("*.zip"))
-    assert len(archives) == 1, archives
-    target = tmp_path_factory.mktemp("bundle")
-    with zipfile.ZipFile(archives[0]) as archive:
-        archive.extractall(target)
-    return target
 
 
 def test_web_site_links_resolve(site):
     assert internal_problems(site) == []
 
 
-def test_offline_bundle_links_resolve(unpacked_bundle):
-    assert list(unpacked_bundle.rglob("*.html"))
-    assert internal_problems(unpacked_bundle) == []
+def test_offline_bundle_links_resolve(bundle):
+    assert list(bundle.rglob("*.html"))
+    assert internal_problems(bundle) == []
 
 
 def test_the_checker_finds_broken_links_anchors_case_and_root_links(site, tmp_path):
@@ -55,11 +41,8 @@ def test_the_external_check_reports_dead_links(tmp_path):
     """`make linkcheck` in small: a server on this machine stands in for the web."""
     (tmp_path / "www").mkdir()
     (tmp_path / "www" / "ok.html").write_text("<p>ok</p>", encoding="utf-8")
-    handler = functools.partial(Quiet, directory=str(tmp_path / "www"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base, server = serve(tmp_path / "www")
     try:
-        base = f"http://127.0.0.1:{server.server_address[1]}"
         site = tmp_path / "site"
         site.mkdir()
         (site / "index.html").write_text(f'<a href="{base}/ok.html">a</a> <a href="{base}/gone.html">b</a>',
@@ -69,8 +52,3 @@ def test_the_external_check_reports_dead_links(tmp_path):
     finally:
         server.shutdown()
     assert len(problems) == 1 and "gone.html" in problems[0] and "404" in problems[0], problems
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
