@@ -1,10 +1,13 @@
-"""Build the site, or only check its content.
+"""Build the site and its offline bundle, or only check the content.
 
-    python scripts/build.py             check data/ and docs/, build into site/
+    python scripts/build.py             check data/ and docs/, build the web
+                                        site into site/ and the offline bundle
+                                        (ISO image, zip, SHA256SUMS) into dist/
     python scripts/build.py --validate  only check, report every problem
+    python scripts/build.py --no-bundle only the web site; dist/ stays as it is
 
-The site is built into a staging folder and swapped in only when the whole
-build succeeded, so a mistake never replaces the last good site/.
+Both are built into staging folders and swapped in only when the whole build
+succeeded, so a mistake never replaces the last good site/ or dist/.
 """
 from __future__ import annotations
 
@@ -13,11 +16,13 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bundle import BundleError, copy_documents, make_bundle  # noqa: E402
 from sitedata.collections import load_site_data  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
 
@@ -33,9 +38,11 @@ def validate(root: Path) -> bool:
     return True
 
 
-def mkdocs_build(root: Path, out: Path) -> bool:
-    """Run a real, strict MkDocs build into out; True if it succeeded."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def mkdocs_build(root: Path, out: Path, offline: bool = False) -> bool:
+    """Run a real, strict MkDocs build into out; True if it succeeded.
+
+    offline turns on Material's offline plugin (mkdocs.yml): the build for file://."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
            "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out)]
     return subprocess.run(cmd, cwd=root, env=env).returncode == 0
@@ -51,20 +58,48 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(root: Path, site_dir: Path) -> bool:
-    staging = site_dir.with_name(site_dir.name + ".new")
-    shutil.rmtree(staging, ignore_errors=True)
-    if not mkdocs_build(root, staging):
+def build_bundle(root: Path, out: Path) -> str | None:
+    """Build the site for file:// in a scratch folder and pack it into out.
+
+    Returns the bundle's summary (sizes), or None if it failed."""
+    with tempfile.TemporaryDirectory(prefix="offline-site-") as scratch:
+        tree = Path(scratch) / "bundle"
+        if not mkdocs_build(root, tree, offline=True):
+            return None
+        try:
+            return make_bundle(root, tree, out)
+        except BundleError as err:
+            print(f"The offline bundle cannot be made: {err}", file=sys.stderr)
+            return None
+
+
+def build_all(root: Path, site_dir: Path, dist_dir: Path | None) -> str | None:
+    """Build site/ and dist/ (unless dist_dir is None) into staging folders;
+    swap them in only if all succeeded. Returns the bundle's summary, or None."""
+    targets = [site_dir] + ([dist_dir] if dist_dir else [])
+    stagings = [d.with_name(d.name + ".new") for d in targets]
+    for staging in stagings:
         shutil.rmtree(staging, ignore_errors=True)
-        return False
-    swap_in(staging, site_dir)
-    return True
+    summary = None
+    if mkdocs_build(root, stagings[0]):
+        copy_documents(root, stagings[0])
+        summary = build_bundle(root, stagings[1]) if dist_dir else ""
+    if summary is None:
+        for staging in stagings:
+            shutil.rmtree(staging, ignore_errors=True)
+        return None
+    for staging, target in zip(stagings, targets):
+        swap_in(staging, target)
+    return summary
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--validate", action="store_true", help="only check the content")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="where the web site goes")
+    parser.add_argument("--dist-dir", type=Path, default=ROOT / "dist", help="where the offline bundle goes")
+    parser.add_argument("--no-bundle", action="store_true",
+                        help="build only the web site (quicker); leave dist/ as it is")
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -73,11 +108,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.validate:
         print("The content is valid: data/ and both languages of docs/ are in order.")
         return 0
-    if not build_site(ROOT, args.site_dir.resolve()):
-        print(f"\nThe build failed (see above); the last good site in {args.site_dir} is unchanged.",
-              file=sys.stderr)
+    dist_dir = None if args.no_bundle else args.dist_dir.resolve()
+    summary = build_all(ROOT, args.site_dir.resolve(), dist_dir)
+    if summary is None:
+        print(f"\nThe build failed (see above); the last good {args.site_dir} and {args.dist_dir} "
+              "are unchanged.", file=sys.stderr)
         return 1
-    print(f"Built the web site into {args.site_dir} in {time.monotonic() - started:.1f} s.")
+    built = f"the web site into {args.site_dir}"
+    if not args.no_bundle:
+        built += f" and the offline bundle into {args.dist_dir}"
+    print(f"Built {built} in {time.monotonic() - started:.1f} s.")
+    if not args.no_bundle:
+        print(f"Offline bundle: {summary}.")  # its size, last: what one burns or sends
     return 0
 
 

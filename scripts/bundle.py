@@ -1,0 +1,257 @@
+"""The offline bundle: the site built for file://, packed to burn or to unzip.
+
+scripts/build.py builds the site a second time with OFFLINE=true (Material's
+offline plugin, see mkdocs.yml) into a scratch folder, then calls
+make_bundle(), which turns that tree into the bundle and writes into the
+output folder:
+
+    cbss-children-offline.iso   ISO 9660 + Joliet (Windows) + Rock Ridge (Linux, macOS)
+    cbss-children-offline.zip   the same tree
+    SHA256SUMS                  for both (`sha256sum -c SHA256SUMS`)
+
+The bundle's root is the site itself, so its index.html, the start file, is
+the home page, and every address is the same as online; beside it are
+README.txt (how to open it, in English and Russian), autorun.inf (Windows
+offers to open index.html when the CD is inserted) and documents/, the
+site's downloadable documents.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path, PurePosixPath
+
+import pycdlib
+from mkdocs.config import load_config
+
+NAME = "cbss-children-offline"
+# What a drive shows as the disc's name. ISO 9660 allows 32 capital letters,
+# digits and _; Joliet (what Windows shows) allows 16 characters.
+VOLUME_LABEL = "CBSS_CHILDREN"
+# Windows' AutoPlay shows this longer label and offers to open the start page.
+AUTORUN_LABEL = "CBSS: Unaccompanied and Trafficked Children"
+# Joliet, which Windows reads, cuts names at 64 characters: refuse longer ones
+# rather than ship a disc on which Windows shows mangled names.
+JOLIET_MAX = 64
+# Useless without a web server (404.html also points to /, the filesystem root
+# under file://); the sitemap is written without site_url and unused offline.
+DROPPED = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+# Project folder whose files the site offers for download: copied to
+# documents/ in the web site and in the bundle, so a page links to them by the
+# same relative address online and offline. Its README.md is for editors.
+DOCUMENTS = "documents"
+DOCUMENTS_SKIPPED = {"README.md"}
+
+
+class BundleError(Exception):
+    """The bundle cannot be made; the message says why and what to change."""
+
+
+# --- the tree ---------------------------------------------------------------
+
+def copy_documents(root: Path, tree: Path) -> None:
+    """Copy the downloadable documents into a built site; documents/ always exists."""
+    target = tree / DOCUMENTS
+    target.mkdir(exist_ok=True)
+    source = root / DOCUMENTS
+    if not source.is_dir():
+        return
+    for path in sorted(source.rglob("*")):
+        rel = path.relative_to(source)
+        if any(part.startswith(".") for part in rel.parts) or str(rel) in DOCUMENTS_SKIPPED:
+            continue
+        if path.is_dir():
+            (target / rel).mkdir(parents=True, exist_ok=True)
+        else:
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target / rel)
+
+
+def language_aware_search(tree: Path, languages: tuple[str, ...]) -> None:
+    """Make search from a page show only the pages of that page's language.
+
+    mkdocs-static-i18n puts both languages into one index (its issue #271), so
+    results mixed them. From file:// Material loads search/search_index.js as
+    a script into the page, so the script can filter by the page's <html lang>
+    before Material hands the index to its search worker.
+    """
+    index = (tree / "search" / "search_index.json").read_text(encoding="utf-8")
+    json.loads(index)  # fail here, not in a reader's browser, if it is broken
+    others = json.dumps([f"{lang}/" for lang in languages[1:]])
+    script = f"""// Written by scripts/bundle.py: one index holds every language; keep the page's own.
+var __index = (function (index) {{
+  var others = {others};
+  var here = document.documentElement.lang + "/";
+  var mine = others.indexOf(here) >= 0 ? here : "";
+  index.docs = index.docs.filter(function (doc) {{
+    var prefix = others.filter(function (p) {{ return doc.location.indexOf(p) === 0; }})[0] || "";
+    return prefix === mine;
+  }});
+  return index;
+}})({index});
+"""
+    (tree / "search" / "search_index.js").write_text(script, encoding="utf-8")
+
+
+def site_names(config_file: Path) -> dict[str, str]:
+    """The site's name in each language, as mkdocs.yml gives it, default language first."""
+    config = load_config(str(config_file))
+    languages = sorted(config.plugins["i18n"].config.languages, key=lambda lang: not lang.default)
+    return {lang.locale: lang.site_name or config.site_name for lang in languages}
+
+
+def readme_text(names: dict[str, str]) -> str:
+    en, ru = names.get("en", ""), names.get("ru", "")
+    return f"""{en}
+Offline copy of the web site
+
+To open it, open the file index.html in this folder (double-click it). It opens
+in your web browser: any current one (Firefox, Chrome, Edge, Safari) will do.
+No Internet connection is needed: pages, menus, the language switch (English /
+Русский, at the top of each page) and search all work from this disc or folder.
+Documents to download are in the folder {DOCUMENTS}.
+If you have the zip file, first unpack it ("Extract all"), then open index.html.
+
+{ru}
+Автономная копия сайта
+
+Чтобы открыть её, откройте файл index.html в этой папке (двойной щелчок), а
+сразу на русском — файл ru/index.html. Он откроется в вашем браузере: подойдёт
+любой современный (Firefox, Chrome, Edge, Safari). Интернет не нужен: страницы, меню, переключение языка (English /
+Русский, вверху каждой страницы) и поиск работают прямо с диска или из папки.
+Документы для скачивания лежат в папке {DOCUMENTS}.
+Если у вас zip-файл, сначала распакуйте его («Извлечь все»), затем откройте index.html.
+"""
+
+
+def write_root_files(tree: Path, names: dict[str, str]) -> None:
+    # CRLF and a byte-order mark: old Windows Notepad shows the Russian text
+    # and the lines correctly only so; other readers ignore both.
+    readme = readme_text(names).replace("\n", "\r\n")
+    (tree / "README.txt").write_bytes("\ufeff".encode() + readme.encode("utf-8"))
+    # AutoPlay on a CD offers to open the start page with the default browser.
+    # (Windows ignores autorun.inf on USB sticks since 2009: README.txt covers it.)
+    autorun = ("[autorun]\r\nshellexecute=index.html\r\n"
+               "action=Open the site (index.html)\r\n"
+               f"label={AUTORUN_LABEL}\r\n")
+    (tree / "autorun.inf").write_bytes(autorun.encode("ascii"))
+
+
+def bundle_entries(tree: Path) -> list[PurePosixPath]:
+    """Every folder and file of the tree, relative, in a fixed (sorted) order."""
+    return sorted(PurePosixPath(p.relative_to(tree).as_posix()) for p in tree.rglob("*"))
+
+
+def check_names(entries: list[PurePosixPath]) -> None:
+    too_long = [str(e) for e in entries if len(e.name) > JOLIET_MAX]
+    if too_long:
+        raise BundleError(f"These names are longer than {JOLIET_MAX} characters, the most a CD "
+                          "(Joliet) keeps for Windows; shorten them:\n  " + "\n  ".join(too_long))
+
+
+def prepare_tree(root: Path, tree: Path) -> None:
+    """Turn a built offline site into the bundle's tree, in place."""
+    for name in DROPPED:
+        (tree / name).unlink(missing_ok=True)
+    names = site_names(root / "mkdocs.yml")
+    language_aware_search(tree, tuple(names))
+    copy_documents(root, tree)
+    write_root_files(tree, names)
+    check_names(bundle_entries(tree))
+
+
+# --- the packages -----------------------------------------------------------
+
+def write_zip(tree: Path, target: Path) -> None:
+    # Sorted entries, folders included: the same tree gives the same listing.
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for entry in bundle_entries(tree):
+            path = tree / entry
+            info = zipfile.ZipInfo.from_file(path, str(entry))
+            if path.is_dir():
+                zf.writestr(info, b"")
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
+                with open(path, "rb") as src, zf.open(info, "w") as dst:
+                    shutil.copyfileobj(src, dst)
+
+
+def iso9660_name(name: str, is_dir: bool, taken: set[str]) -> str:
+    """A plain ISO 9660 (level 3) name for readers that know neither Joliet nor
+    Rock Ridge: capitals, digits and _, unique in its folder. Windows, Linux
+    and macOS show the real names from Joliet and Rock Ridge instead."""
+    stem, ext = (name, "") if is_dir or "." not in name[1:] else name.rsplit(".", 1)
+    clean = lambda s: re.sub(r"[^A-Z0-9_]", "_", s.upper())  # noqa: E731
+    stem, ext = clean(stem)[:24] or "_", clean(ext)[:4]
+    candidate, n = stem, 1
+    while (candidate + "." + ext if ext else candidate) in taken:
+        n += 1
+        candidate = f"{stem[:24 - len(str(n)) - 1]}_{n}"
+    full = candidate + "." + ext if ext else candidate
+    taken.add(full)
+    return full if is_dir else full + ";1"
+
+
+def write_iso(tree: Path, target: Path) -> None:
+    iso = pycdlib.PyCdlib()
+    iso.new(interchange_level=3, vol_ident=VOLUME_LABEL, joliet=3, rock_ridge="1.09",
+            app_ident_str="scripts/bundle.py (pycdlib)")
+    iso_paths = {PurePosixPath("."): ""}
+    taken: dict[PurePosixPath, set[str]] = {}
+    files = []
+    try:
+        for entry in bundle_entries(tree):  # sorted: a folder comes before its contents
+            path = tree / entry
+            name = iso9660_name(entry.name, path.is_dir(), taken.setdefault(entry.parent, set()))
+            iso_path = f"{iso_paths[entry.parent]}/{name}"
+            if path.is_dir():
+                iso_paths[entry] = iso_path
+                iso.add_directory(iso_path, rr_name=entry.name, joliet_path=f"/{entry}")
+            else:
+                fp = open(path, "rb")
+                files.append(fp)
+                iso.add_fp(fp, path.stat().st_size, iso_path, rr_name=entry.name, joliet_path=f"/{entry}")
+        iso.write(str(target))
+    finally:
+        iso.close()
+        for fp in files:
+            fp.close()
+
+
+def write_sums(out: Path, names: list[str]) -> None:
+    lines = []
+    for name in names:
+        digest = hashlib.sha256()
+        with open(out / name, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        lines.append(f"{digest.hexdigest()}  {name}\n")  # the format of `sha256sum -c`
+    (out / "SHA256SUMS").write_text("".join(lines), encoding="ascii")
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def make_bundle(root: Path, tree: Path, out: Path) -> str:
+    """Make the bundle from the offline build in tree; write it into out.
+
+    Returns a one-line summary with the sizes. Raises BundleError.
+    """
+    prepare_tree(root, tree)
+    out.mkdir(parents=True, exist_ok=True)
+    iso, archive = f"{NAME}.iso", f"{NAME}.zip"
+    try:
+        write_iso(tree, out / iso)
+    except pycdlib.pycdlibexception.PyCdlibException as err:
+        raise BundleError(f"pycdlib refused to make the ISO image: {err}") from None
+    write_zip(tree, out / archive)
+    write_sums(out, [iso, archive])
+    files = [p for p in tree.rglob("*") if p.is_file()]
+    unpacked = sum(p.stat().st_size for p in files)
+    return (f"{iso} {megabytes((out / iso).stat().st_size)}, {archive} "
+            f"{megabytes((out / archive).stat().st_size)}; {len(files)} files, "
+            f"{megabytes(unpacked)} unpacked")

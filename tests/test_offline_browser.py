@@ -1,0 +1,189 @@
+"""The unpacked offline bundle in a real browser (Debian's chromium driven by
+Playwright), from file:// with every other request aborted: any attempt to
+reach the network fails the test, and so does any file of the bundle that
+the browser asked for and did not find."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Page, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # whatever pytest's import mode
+from offline_fixtures import built_bundle  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+# Material asks for sitemap.xml next to each language's home, to map pages
+# between languages; file:// forbids the request (there is no sitemap offline
+# anyway) and the language links then work as plain links, which is what we want.
+EXPECTED_FAILURES = re.compile(r"/sitemap\.xml$")
+PRIMARY = "rgb(27, 79, 114)"  # --md-primary-fg-color in overrides/assets/stylesheets/site.css
+
+
+@pytest.fixture(scope="module")
+def bundle_root(tmp_path_factory) -> Path:
+    return built_bundle(tmp_path_factory.getbasetemp() / "offline").unpacked
+
+
+@pytest.fixture(scope="module")
+def chromium(request):
+    """Debian's chromium. Playwright's sync API allows one instance at a time in
+    a process: use the session's `browser` (tests/conftest.py) if there is one,
+    else start our own."""
+    try:
+        yield request.getfixturevalue("browser")
+        return
+    except pytest.FixtureLookupError:
+        pass
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_context(chromium, **options):
+    """A browser context whose requests other than file:// are aborted and
+    recorded; check_requests() then fails the test if there were any, or if a
+    file:// request failed."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, service_workers="block",
+                                   **options)
+    network, failed = [], []
+
+    # Every request is seen (and recorded) by the listener; the route aborts
+    # those that would leave the machine.
+    context.on("request", lambda r: None if r.url.startswith(("file://", "data:", "about:"))
+               else network.append(r.url))
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
+                  else route.abort())
+    # A request cut short by leaving the page (net::ERR_ABORTED) is not a missing file.
+    context.on("requestfailed", lambda r: failed.append(f"{r.url} ({r.failure})")
+               if r.url.startswith("file://") and not EXPECTED_FAILURES.search(r.url)
+               and "ERR_ABORTED" not in (r.failure or "") else None)
+    context.set_default_timeout(15_000)
+
+    def check_requests():
+        context.close()
+        assert network == [], f"requests to the network: {network}"
+        assert failed == [], f"files of the bundle not found: {failed}"
+    return context, check_requests
+
+
+@pytest.fixture
+def page(chromium):
+    context, check_requests = open_context(chromium)
+    yield context.new_page()
+    check_requests()
+
+
+def url_of(root: Path, rel: str) -> str:
+    return (root / rel).as_uri()
+
+
+def assert_rendered(page: Page, lang: str) -> None:
+    """Styles, icons and scripts of Material and of the site are in force."""
+    assert page.evaluate("document.documentElement.lang") == lang
+    # Material's script ran (it swaps the no-js class for js) ...
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    # ... and so did the worker shim, from inside the bundle.
+    assert page.evaluate("typeof window.IFrameWorker") == "function"
+    # Material's stylesheet: the header is fixed at the top; the site's: its colour.
+    header = page.locator("header.md-header")
+    assert header.evaluate("e => getComputedStyle(e).position") == "sticky"
+    assert header.evaluate("e => getComputedStyle(e).backgroundColor") == PRIMARY
+    # Icons are inline SVG sized by the stylesheet.
+    box = page.locator("header .md-logo svg").bounding_box()
+    assert box and 16 <= box["width"] <= 48
+
+
+def test_start_page_opens_the_styled_home_page(page, bundle_root):
+    page.goto(url_of(bundle_root, "index.html"))
+    assert_rendered(page, "en")
+    assert page.locator("article h1").count() >= 1
+    home = BeautifulSoup((bundle_root / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.title() == home.title.get_text()
+
+
+def test_navigation_leads_to_every_top_level_page(page, bundle_root):
+    page.goto(url_of(bundle_root, "index.html"))
+    tabs = page.locator("nav.md-tabs a.md-tabs__link")
+    count = tabs.count()
+    assert count >= 4
+    for i in range(count):
+        page.goto(url_of(bundle_root, "index.html"))
+        link = page.locator("nav.md-tabs a.md-tabs__link").nth(i)
+        target = link.evaluate("a => a.href")  # the address, resolved
+        with page.expect_navigation():
+            link.click()
+        assert page.url == target and page.url.startswith(url_of(bundle_root, "")), page.url
+        assert_rendered(page, "en")
+    # And a link inside the content, from the meetings list to a meeting.
+    page.goto(url_of(bundle_root, "meetings/index.html"))
+    link = page.locator("article a[href$='.html']").first
+    with page.expect_navigation():
+        link.click()
+    assert re.search(r"/meetings/[a-z0-9-]+\.html$", page.url), page.url
+    assert_rendered(page, "en")
+
+
+def switch_language(page: Page, lang: str) -> None:
+    page.locator(".md-header__option .md-select").hover()
+    with page.expect_navigation():
+        page.locator(f"a.md-select__link[hreflang={lang}]").click()
+
+
+@pytest.mark.parametrize("rel", ["index.html", "meetings/oslo-2006.html", "tools/self-assessment.html"])
+def test_language_switch_leads_to_the_same_page_both_ways(page, bundle_root, rel):
+    page.goto(url_of(bundle_root, rel))
+    switch_language(page, "ru")
+    assert page.url == url_of(bundle_root, f"ru/{rel}")
+    assert_rendered(page, "ru")
+    switch_language(page, "en")
+    assert page.url == url_of(bundle_root, rel)
+    assert_rendered(page, "en")
+
+
+def search(page: Page, words: str) -> list[str]:
+    """Type into Material's search box; the addresses of the results."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.keyboard.type(words)
+    page.keyboard.press("End")  # Material searches on keyup; typed Cyrillic fires none
+    page.locator("li.md-search-result__item").first.wait_for()
+    return [a.get_attribute("href") for a in page.locator("a.md-search-result__link").all()]
+
+
+def assert_all_in(root: Path, results: list[str], lang: str) -> None:
+    assert results
+    in_russian = [r.startswith(url_of(root, "ru") + "/") for r in results]
+    assert all(in_russian) if lang == "ru" else not any(in_russian), results
+
+
+@pytest.mark.parametrize("start, lang", [("index.html", "en"), ("ru/index.html", "ru")])
+def test_a_word_of_both_languages_finds_only_pages_of_the_pages_language(page, bundle_root, start, lang):
+    # "WGCC" is written so on the pages of both languages: the one search index
+    # (mkdocs-static-i18n) holds both; scripts/bundle.py keeps the page's own.
+    page.goto(url_of(bundle_root, start))
+    assert_all_in(bundle_root, search(page, "WGCC"), lang)
+
+
+@pytest.mark.parametrize("start, lang, words", [
+    ("index.html", "en", "meeting"),
+    ("ru/index.html", "ru", "совещание"),
+])
+def test_search_lists_pages_of_the_pages_language_and_opens_one(page, bundle_root, start, lang, words):
+    page.goto(url_of(bundle_root, start))
+    results = search(page, words)
+    assert_all_in(bundle_root, results, lang)
+    first = page.locator("a.md-search-result__link").first
+    with page.expect_navigation():
+        first.click()
+    assert page.url.split("?")[0] == results[0].split("?")[0]
+    assert_rendered(page, lang)
+    # Material highlights the word searched for on the page opened.
+    page.locator("article mark").first.wait_for()
+    assert words.lower() in page.locator("article mark").first.inner_text().lower()
