@@ -23,8 +23,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bundle import BundleError, copy_documents, make_bundle  # noqa: E402
-from sitedata.collections import load_site_data  # noqa: E402
+from sitedata.collections import LANGUAGES, load_site_data  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
+from sitedata.search_index import split_by_language  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,13 +40,17 @@ def validate(root: Path) -> bool:
 
 
 def mkdocs_build(root: Path, out: Path, offline: bool = False) -> bool:
-    """Run a real, strict MkDocs build into out; True if it succeeded.
+    """Run a real, strict MkDocs build into out, then give each language its search index.
 
-    offline turns on Material's offline plugin (mkdocs.yml): the build for file://."""
+    offline turns on Material's offline plugin (mkdocs.yml): the build for file://.
+    True if it succeeded."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
            "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out)]
-    return subprocess.run(cmd, cwd=root, env=env).returncode == 0
+    if subprocess.run(cmd, cwd=root, env=env).returncode != 0:
+        return False
+    split_by_language(out, LANGUAGES, offline)
+    return True
 
 
 def swap_in(new: Path, target: Path) -> None:

@@ -18,7 +18,6 @@ site's downloadable documents.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import shutil
 import zipfile
@@ -39,7 +38,7 @@ JOLIET_MAX = 64
 # Useless without a web server (404.html also points to /, the filesystem root
 # under file://); the sitemap is written without site_url and unused offline.
 DROPPED = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-# Project folder whose files the site offers for download: copied to
+# data/documents/: the files the site offers for download, copied to
 # documents/ in the web site and in the bundle, so a page links to them by the
 # same relative address online and offline. Its README.md is for editors.
 DOCUMENTS = "documents"
@@ -56,7 +55,7 @@ def copy_documents(root: Path, tree: Path) -> None:
     """Copy the downloadable documents into a built site; documents/ always exists."""
     target = tree / DOCUMENTS
     target.mkdir(exist_ok=True)
-    source = root / DOCUMENTS
+    source = root / "data" / DOCUMENTS
     if not source.is_dir():
         return
     for path in sorted(source.rglob("*")):
@@ -68,32 +67,6 @@ def copy_documents(root: Path, tree: Path) -> None:
         else:
             (target / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target / rel)
-
-
-def language_aware_search(tree: Path, languages: tuple[str, ...]) -> None:
-    """Make search from a page show only the pages of that page's language.
-
-    mkdocs-static-i18n puts both languages into one index (its issue #271), so
-    results mixed them. From file:// Material loads search/search_index.js as
-    a script into the page, so the script can filter by the page's <html lang>
-    before Material hands the index to its search worker.
-    """
-    index = (tree / "search" / "search_index.json").read_text(encoding="utf-8")
-    json.loads(index)  # fail here, not in a reader's browser, if it is broken
-    others = json.dumps([f"{lang}/" for lang in languages[1:]])
-    script = f"""// Written by scripts/bundle.py: one index holds every language; keep the page's own.
-var __index = (function (index) {{
-  var others = {others};
-  var here = document.documentElement.lang + "/";
-  var mine = others.indexOf(here) >= 0 ? here : "";
-  index.docs = index.docs.filter(function (doc) {{
-    var prefix = others.filter(function (p) {{ return doc.location.indexOf(p) === 0; }})[0] || "";
-    return prefix === mine;
-  }});
-  return index;
-}})({index});
-"""
-    (tree / "search" / "search_index.js").write_text(script, encoding="utf-8")
 
 
 def site_names(config_file: Path) -> dict[str, str]:
@@ -157,7 +130,6 @@ def prepare_tree(root: Path, tree: Path) -> None:
     for name in DROPPED:
         (tree / name).unlink(missing_ok=True)
     names = site_names(root / "mkdocs.yml")
-    language_aware_search(tree, tuple(names))
     copy_documents(root, tree)
     write_root_files(tree, names)
     check_names(bundle_entries(tree))

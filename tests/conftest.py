@@ -58,11 +58,30 @@ def build_ok(project: Path) -> Path:
     return project / "site"
 
 
+# Downloadable documents added to the session's build: a nested folder and a
+# Cyrillic name with spaces test the ISO's names and the zip's UTF-8 names.
+SAMPLE_DOCUMENTS = {
+    "sample-report.pdf": b"%PDF-1.4\n% a stand-in for a report\n%%EOF\n",
+    "ru/Доклад о программе.txt": "Пробный документ.\n".encode("utf-8"),
+}
+
+
 @pytest.fixture(scope="session")
-def built_project(tmp_path_factory) -> Path:
+def session_build(tmp_path_factory) -> tuple[Path, str]:
+    """The one real build of the project shared by most tests: (project, what it printed)."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    build_ok(project)
-    return project
+    for name, content in SAMPLE_DOCUMENTS.items():
+        (project / "data" / "documents" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "data" / "documents" / name).write_bytes(content)
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def built_project(session_build) -> Path:
+    return session_build[0]
 
 
 @pytest.fixture(scope="session")

@@ -5,19 +5,12 @@ the browser asked for and did not find."""
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # whatever pytest's import mode
-from offline_fixtures import built_bundle  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 # Material asks for sitemap.xml next to each language's home, to map pages
 # between languages; file:// forbids the request (there is no sitemap offline
 # anyway) and the language links then work as plain links, which is what we want.
@@ -26,24 +19,13 @@ PRIMARY = "rgb(27, 79, 114)"  # --md-primary-fg-color in overrides/assets/styles
 
 
 @pytest.fixture(scope="module")
-def bundle_root(tmp_path_factory) -> Path:
-    return built_bundle(tmp_path_factory.getbasetemp() / "offline").unpacked
+def bundle_root(bundle) -> Path:
+    return bundle
 
 
 @pytest.fixture(scope="module")
-def chromium(request):
-    """Debian's chromium. Playwright's sync API allows one instance at a time in
-    a process: use the session's `browser` (tests/conftest.py) if there is one,
-    else start our own."""
-    try:
-        yield request.getfixturevalue("browser")
-        return
-    except pytest.FixtureLookupError:
-        pass
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def chromium(browser):
+    return browser
 
 
 def open_context(chromium, **options):

@@ -24,3 +24,12 @@ def test_search_finds_english_and_russian_pages(browser, served_site):
     hrefs, more = _search(browser, f"{served_site}/ru/priorities.html", "Ярославль")
     assert "/ru/meetings/yaroslavl-2005.html" in hrefs, hrefs
     assert outside + more == []
+
+
+def test_a_search_lists_only_the_pages_of_the_readers_language(browser, served_site):
+    # "WGCC" stands on pages of both languages.
+    for start, inside in (("priorities.html", lambda h: not h.startswith("/ru/")),
+                          ("ru/priorities.html", lambda h: h.startswith("/ru/"))):
+        hrefs, outside = _search(browser, f"{served_site}/{start}", "WGCC")
+        assert len(hrefs) >= 3 and all(inside(h) for h in hrefs), hrefs
+        assert outside == []

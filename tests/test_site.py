@@ -5,6 +5,8 @@ import json
 import posixpath
 import re
 
+import pytest
+
 from conftest import html_pages, page, text_of
 
 # Attributes through which a page loads something (links <a> are not loads).
@@ -63,31 +65,47 @@ def test_material_interface_is_in_russian_on_russian_pages(site):
     assert page(site, "priorities.html").select_one("input.md-search__input")["placeholder"] == "Search"
 
 
-def test_search_index_holds_both_languages(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert set(index["config"]["lang"]) >= {"en", "ru"}
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {"ru/meetings/yaroslavl-2005.html", "meetings/yaroslavl-2005.html"} <= locations
-    texts = " ".join(doc["text"] + doc["title"] for doc in index["docs"])
-    assert "Ярославль" in texts and "Yaroslavl" in texts
+def test_each_language_has_its_own_search_index(site):
+    """A search lists the pages of the reader's language (see scripts/sitedata/search_index.py)."""
+    indexes = {lang: json.loads((site / folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+               for lang, folder in (("en", ""), ("ru", "ru"))}
+    for lang, index in indexes.items():
+        assert set(index["config"]["lang"]) >= {"en", "ru"}
+        locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+        assert "meetings/yaroslavl-2005.html" in locations
+        assert not any(loc.startswith("ru/") for loc in locations)
+    assert "Ярославль" in json.dumps(indexes["ru"], ensure_ascii=False)
+    assert "Ярославль" not in json.dumps(indexes["en"], ensure_ascii=False)
+    assert "Yaroslavl" in json.dumps(indexes["en"])
+    # The Russian pages look for their index in ru/: their base is the ru folder.
+    config = json.loads(page(site, "ru/meetings/oslo-2006.html").select_one("script#__config").string)
+    assert config["base"] == ".."
+    assert json.loads(page(site, "meetings/oslo-2006.html").select_one("script#__config").string)["base"] == ".."
 
 
-def test_no_page_loads_anything_from_the_network(site):
+@pytest.mark.parametrize("where", ["site", "bundle"])
+def test_no_page_loads_anything_from_the_network(request, where):
+    root = request.getfixturevalue(where)
     offenders = []
-    for rel in html_pages(site) + ["404.html"]:
+    for rel in html_pages(root) + (["404.html"] if (root / "404.html").exists() else []):
         for tag, attr in LOADING:
-            for element in page(site, rel).find_all(tag):
+            for element in page(root, rel).find_all(tag):
                 value = element.get(attr, "")
                 if tag == "link" and set(element.get("rel", [])) & {"canonical", "alternate"}:
                     continue
                 if re.match(r"^(https?:)?//", value):
                     offenders.append((rel, tag, value))
-        for style in page(site, rel).find_all("style"):
-            offenders += [(rel, "style", url) for url in re.findall(r"url\((['\"]?)(https?:)?//", style.text)]
-    for css in site.rglob("*.css"):
+        for element in page(root, rel).find_all(style=True):
+            offenders += [(rel, "style", url) for url in re.findall(r"url\(['\"]?((https?:)?//[^)'\"]*)", element["style"])]
+        for style in page(root, rel).find_all("style"):
+            offenders += [(rel, "style", url) for url in re.findall(r"url\(['\"]?((https?:)?//[^)'\"]*)", style.text)]
+    for css in root.rglob("*.css"):
         text = css.read_text(encoding="utf-8")
-        offenders += [(css.name, "css", m) for m in re.findall(r"@import\s+url\(['\"]?https?://[^)]*", text)]
-        offenders += [(css.name, "css", m) for m in re.findall(r"fonts\.(googleapis|gstatic)\.com", text)]
+        offenders += [(css.name, "css", url) for url, _ in re.findall(r"url\(['\"]?((https?:)?//[^)'\"]*)", text)]
+        offenders += [(css.name, "css", m) for m in re.findall(r"@import\s+['\"]?(?:url\()?['\"]?(?:https?:)?//[^;]*", text)]
+    for script in root.rglob("*.js"):
+        assert "unpkg.com/iframe-worker" not in script.read_text(encoding="utf-8", errors="replace") or \
+            script.name.startswith("bundle."), script  # only Material's own bundle names it, unused
     assert offenders == []
 
 
