@@ -88,6 +88,10 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
+    if template_name == "404.html" and config.theme["language"] != DEFAULT_LANGUAGE:
+        # Every language's build writes the site's one 404.html; keep the default
+        # language's (MkDocs writes nothing for an empty result).
+        return ""
     if template_name.endswith(".html"):
         return add_csp(output_content, _offline(config))
     return output_content

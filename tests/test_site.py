@@ -114,3 +114,14 @@ def test_dates_are_localized(site):
     assert "апрель 2005" in text_of(site, "ru/meetings/kiev-2005.html")
     assert "24 October 2007" in text_of(site, "programme.html")
     assert "24 октября 2007 г." in text_of(site, "ru/programme.html")
+
+
+def test_no_sitemap_of_wrong_addresses_without_site_url(site):
+    import xml.etree.ElementTree as ET
+    root = ET.parse(site / "sitemap.xml").getroot()
+    assert root.tag.endswith("urlset") and len(root) == 0  # SITE_URL unset: no made-up addresses
+
+
+def test_the_404_page_is_the_default_languages(site):
+    assert page(site, "404.html").html["lang"] == "en"
+    assert not (site / "ru" / "404.html").exists()
