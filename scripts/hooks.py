@@ -1,7 +1,7 @@
 """MkDocs hooks: data in, pages out.
 
 - on_config: load and check data/ (once per change: mkdocs-static-i18n runs the
-  build once per language), then write the pages made from records.
+  build once per language), then write the pages and .ics files of the events.
 - on_page_markdown: render the page's Markdown as a Jinja template in its language.
 - on_page_context: language links that point to the same page in the other
   language, relative, so they work from file:// and from any sub-path.
@@ -17,7 +17,8 @@ from mkdocs.exceptions import PluginError
 
 from sitedata.collections import LANGUAGES, load_site_data
 from sitedata.csp import add_csp
-from sitedata.pages import write_record_pages
+from sitedata.calendar import build_date
+from sitedata.pages import write_event_files
 from sitedata.problems import DataError
 from sitedata.render import Renderer
 
@@ -39,8 +40,9 @@ def on_config(config):
             site = load_site_data(root)
         except DataError as err:
             raise PluginError(err.report()) from None
-        write_record_pages(site, Path(config.docs_dir))
-        _state.update(stamp=stamp, renderer=Renderer(site, root / "overrides" / "macros"))
+        today = build_date()
+        write_event_files(site, Path(config.docs_dir), today)
+        _state.update(stamp=stamp, renderer=Renderer(site, root / "overrides" / "macros", today))
     return config
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -45,14 +46,14 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def run_build(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """The real build script, as `make site` runs it."""
+def run_build(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The real build script, as `make site` runs it (env: extra environment variables)."""
     return subprocess.run([sys.executable, "scripts/build.py", *args], cwd=project,
-                          capture_output=True, text=True, timeout=900)
+                          capture_output=True, text=True, timeout=900, env={**os.environ, **(env or {})})
 
 
-def build_ok(project: Path) -> Path:
-    result = run_build(project)
+def build_ok(project: Path, *args: str, env: dict | None = None) -> Path:
+    result = run_build(project, *args, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return project / "site"

@@ -17,7 +17,7 @@ from conftest import html_pages, page as parsed
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
 # Pages walked with the keyboard: each kind of page, both languages, the 404 page.
 KEYBOARD_PAGES = ["index.html", "methods.html", "tools/self-assessment.html", "ru/contact.html",
-                  "ru/meetings/index.html", "ru/meetings/yaroslavl-2005.html", "404.html"]
+                  "ru/meetings/index.html", "ru/events/yaroslavl-2005.html", "404.html"]
 # Only for the keyboard walks: every state is checked as it ends, not half-way
 # through one of Material's slides and fades.
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"

@@ -118,16 +118,16 @@ def test_seed_facts_in_both_languages(site, rel):
 def test_each_expert_meeting_listed_and_with_its_own_page(site, meeting):
     ident, topic_en, topic_ru, place_en, place_ru, month_en, month_ru = meeting
     for prefix, facts in (("", (topic_en, place_en, month_en)), ("ru/", (topic_ru, place_ru, month_ru))):
-        assert _missing(text_of(site, f"{prefix}meetings/{ident}.html"), list(facts)) == []
+        assert _missing(text_of(site, f"{prefix}events/{ident}.html"), list(facts)) == []
         listing = page(site, f"{prefix}meetings/index.html")
-        row = next(tr for tr in listing.select("tbody tr") if tr.find("a", href=f"{ident}.html"))
+        row = next(tr for tr in listing.select("tbody tr") if tr.find("a", href=f"../events/{ident}.html"))
         assert _missing(" ".join(row.get_text(" ").split()), list(facts)) == []
 
 
 def test_meetings_list_has_all_seven_in_date_order(site):
     for prefix in ("", "ru/"):
         links = [a["href"] for a in page(site, f"{prefix}meetings/index.html").select("tbody tr a")]
-        assert links == [f"{m[0]}.html" for m in MEETINGS]
+        assert links == [f"../events/{m[0]}.html" for m in MEETINGS]
 
 
 def test_ncp_status_per_member_state(site):

@@ -8,7 +8,7 @@ import pytest
 from conftest import html_pages, page
 
 # Pages that use every kind of script: search, the e-mail script, tables, the language switcher.
-VISITED = ["index.html", "contact.html", "tools/self-assessment.html", "meetings/oslo-2006.html",
+VISITED = ["index.html", "contact.html", "tools/self-assessment.html", "events/oslo-2006.html",
            "ru/index.html", "ru/contact.html"]
 RECORD_VIOLATIONS = """
 window.__csp = [];

@@ -55,24 +55,24 @@ def edited_site(tmp_path_factory):
 def test_a_meeting_added_to_the_data_appears_with_its_own_page_in_both_languages(edited_site):
     for prefix, facts in (("", ["Safe return of children", "Gdańsk, Poland", "12–13 March 2009"]),
                           ("ru/", ["Безопасное возвращение детей", "Гданьск, Польша", "12–13 марта 2009 г."])):
-        own_page = text_of(edited_site, f"{prefix}meetings/gdansk-2009.html")
+        own_page = text_of(edited_site, f"{prefix}events/gdansk-2009.html")
         assert all(fact in own_page for fact in facts), own_page
         listing = page(edited_site, f"{prefix}meetings/index.html")
-        assert listing.find("a", href="gdansk-2009.html")
+        assert listing.find("a", href="../events/gdansk-2009.html")
 
 
 def test_text_from_data_is_shown_as_text_never_run(edited_site):
-    for rel in ("meetings/hostile-2010.html", "ru/meetings/hostile-2010.html", "meetings/index.html"):
+    for rel in ("events/hostile-2010.html", "ru/events/hostile-2010.html", "meetings/index.html"):
         soup = page(edited_site, rel)
         article = soup.select_one("article")
         assert not article.find("script") and not article.find("img")
         assert not soup.find(attrs={"onerror": True})
         assert not soup.find("a", href=re.compile("^javascript:", re.I))
         assert "<script>alert(1)</script>" in article.get_text()
-    title = page(edited_site, "meetings/hostile-2010.html").title
+    title = page(edited_site, "events/hostile-2010.html").title
     assert "<script>alert(1)</script>" in title.get_text()
     assert title.find("script") is None
-    assert "*topic*" in text_of(edited_site, "meetings/hostile-2010.html")  # Markdown syntax stays text
+    assert "*topic*" in text_of(edited_site, "events/hostile-2010.html")  # Markdown syntax stays text
 
 
 # --- mistakes ---------------------------------------------------------------------------------

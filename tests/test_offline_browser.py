@@ -108,7 +108,7 @@ def test_navigation_leads_to_every_top_level_page(page, bundle_root):
     link = page.locator("article a[href$='.html']").first
     with page.expect_navigation():
         link.click()
-    assert re.search(r"/meetings/[a-z0-9-]+\.html$", page.url), page.url
+    assert re.search(r"/(meetings|events)/[a-z0-9-]+\.html$", page.url), page.url
     assert_rendered(page, "en")
 
 
@@ -118,7 +118,7 @@ def switch_language(page: Page, lang: str) -> None:
         page.locator(f"a.md-select__link[hreflang={lang}]").click()
 
 
-@pytest.mark.parametrize("rel", ["index.html", "meetings/oslo-2006.html", "tools/self-assessment.html"])
+@pytest.mark.parametrize("rel", ["index.html", "events/oslo-2006.html", "tools/self-assessment.html"])
 def test_language_switch_leads_to_the_same_page_both_ways(page, bundle_root, rel):
     page.goto(url_of(bundle_root, rel))
     switch_language(page, "ru")

@@ -20,9 +20,9 @@ def _search(browser, url, query):
 
 def test_search_finds_english_and_russian_pages(browser, served_site):
     hrefs, outside = _search(browser, f"{served_site}/priorities.html", "Yaroslavl")
-    assert "/meetings/yaroslavl-2005.html" in hrefs, hrefs
+    assert "/events/yaroslavl-2005.html" in hrefs, hrefs
     hrefs, more = _search(browser, f"{served_site}/ru/priorities.html", "Ярославль")
-    assert "/ru/meetings/yaroslavl-2005.html" in hrefs, hrefs
+    assert "/ru/events/yaroslavl-2005.html" in hrefs, hrefs
     assert outside + more == []
 
 

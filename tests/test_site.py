@@ -72,15 +72,15 @@ def test_each_language_has_its_own_search_index(site):
     for lang, index in indexes.items():
         assert set(index["config"]["lang"]) >= {"en", "ru"}
         locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-        assert "meetings/yaroslavl-2005.html" in locations
+        assert "events/yaroslavl-2005.html" in locations
         assert not any(loc.startswith("ru/") for loc in locations)
     assert "Ярославль" in json.dumps(indexes["ru"], ensure_ascii=False)
     assert "Ярославль" not in json.dumps(indexes["en"], ensure_ascii=False)
     assert "Yaroslavl" in json.dumps(indexes["en"])
     # The Russian pages look for their index in ru/: their base is the ru folder.
-    config = json.loads(page(site, "ru/meetings/oslo-2006.html").select_one("script#__config").string)
+    config = json.loads(page(site, "ru/events/oslo-2006.html").select_one("script#__config").string)
     assert config["base"] == ".."
-    assert json.loads(page(site, "meetings/oslo-2006.html").select_one("script#__config").string)["base"] == ".."
+    assert json.loads(page(site, "events/oslo-2006.html").select_one("script#__config").string)["base"] == ".."
 
 
 @pytest.mark.parametrize("where", ["site", "bundle"])
@@ -110,8 +110,8 @@ def test_no_page_loads_anything_from_the_network(request, where):
 
 
 def test_dates_are_localized(site):
-    assert "April 2005" in text_of(site, "meetings/kiev-2005.html")
-    assert "апрель 2005" in text_of(site, "ru/meetings/kiev-2005.html")
+    assert "April 2005" in text_of(site, "events/kiev-2005.html")
+    assert "апрель 2005" in text_of(site, "ru/events/kiev-2005.html")
     assert "24 October 2007" in text_of(site, "programme.html")
     assert "24 октября 2007 г." in text_of(site, "ru/programme.html")
 

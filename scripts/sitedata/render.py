@@ -5,6 +5,7 @@ only gives them the data, the page's language and a few filters.
 """
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from . import calendar
 from .collections import SiteData
 from .dates import PartialDate, format_partial, format_span
 
@@ -33,9 +35,29 @@ def to_markdown_text(value) -> Markup:
     return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(str(value)))))
 
 
+class _IndexedSite(SiteData):
+    """The site's data, with each collection's id index built once.
+
+    Macros call data.by_id() for every record page; building the index on every
+    call made rendering grow with the square of the number of records (at 100x
+    the real content it was a tenth of the rendering time). The data does not
+    change while a Renderer lives: hooks.py makes a new one when data/ changes.
+    """
+
+    def __init__(self, site: SiteData):
+        super().__init__(site.root, site.documents)
+        self._by_id: dict[str, dict[str, dict]] = {}
+
+    def by_id(self, name: str) -> dict[str, dict]:
+        if name not in self._by_id:
+            self._by_id[name] = super().by_id(name)
+        return self._by_id[name]
+
+
 class Renderer:
-    def __init__(self, site: SiteData, macros_dir: Path):
-        self.site = site
+    def __init__(self, site: SiteData, macros_dir: Path, today: dt.date):
+        self.today = today  # the build date: decides which events are upcoming
+        self.site = _IndexedSite(site)
         self.env = Environment(
             loader=FileSystemLoader(str(macros_dir)),
             autoescape=True,
@@ -49,25 +71,39 @@ class Renderer:
         )
         self.env.filters["md"] = to_markdown_text
         self.env.filters["markdown"] = markdown_field
-        self.env.globals["data"] = site
+        self.env.globals["data"] = self.site
+        # Made once per language, not once per page: see render_page.
+        self._contexts: dict[str, dict] = {}
+        self._macros: dict[str, dict] = {}
+        # Compiled pages by their source: a record page's Markdown is the same in
+        # both languages (one macro call), so each is compiled once, not twice.
+        self._templates: dict[str, object] = {}
+        self._page = ""  # the page being rendered, for link()
 
     def render_page(self, markdown: str, lang: str, src_uri: str, source: str) -> str:
         """Render one page's Markdown for a language; src_uri is relative to the language folder."""
-        context = self._context(lang, src_uri)
-        macros = self.env.get_template("site.html").make_module(context)
-        names = {name: getattr(macros, name) for name in dir(macros) if not name.startswith("_")}
-        template = self.env.from_string(markdown)
-        template.filename = source
-        return template.render(**context, **names)
+        # Running site.html's top level (and labels.html's) for every page was a tenth of the
+        # rendering time; the macros depend on the page only through link(), which reads this.
+        self._page = src_uri
+        if lang not in self._macros:
+            context = self._contexts[lang] = self._context(lang)
+            macros = self.env.get_template("site.html").make_module(context)
+            self._macros[lang] = {name: getattr(macros, name) for name in dir(macros) if not name.startswith("_")}
+        template = self._templates.get(markdown)
+        if template is None:
+            template = self.env.from_string(markdown)
+            template.filename = source  # errors found when compiling name this page
+            self._templates[markdown] = template
+        return template.render(**self._contexts[lang], **self._macros[lang])
 
-    def _context(self, lang: str, src_uri: str) -> dict:
+    def _context(self, lang: str) -> dict:
         def t(text) -> str:
             """The text of a {en:, ru:} field in the page's language."""
             return text[lang]
 
         def link(target: str) -> str:
-            """A link to another page (path of its .md file from the language root)."""
-            return posixpath.relpath(target, posixpath.dirname(src_uri) or ".")
+            """A link to another page (path of its .md file from the language root), from the page being rendered."""
+            return posixpath.relpath(target, posixpath.dirname(self._page) or ".")
 
         def when(entry: dict) -> str:
             if "date" not in entry:
@@ -75,5 +111,9 @@ class Renderer:
             end = PartialDate.parse(entry["end"]) if "end" in entry else None
             return format_span(PartialDate.parse(entry["date"]), end, lang)
 
+        countries = self.site.by_id("countries")
         return {"lang": lang, "t": t, "link": link, "when": when, "data": self.site,
-                "format_date": lambda text: format_partial(PartialDate.parse(text), lang)}
+                "format_date": lambda text: format_partial(PartialDate.parse(text), lang),
+                "place_of": lambda event: calendar.place(event, lang, countries),
+                "upcoming": lambda events: calendar.upcoming(events, self.today),
+                "past_by_year": lambda events: calendar.past_by_year(events, self.today)}

@@ -1,0 +1,115 @@
+"""The calendar: which events are upcoming, and the iCalendar files (RFC 5545).
+
+"Upcoming" is decided at build time, from the build date: today, or the date
+of SOURCE_DATE_EPOCH when it is set (reproducible builds, stable tests).
+"""
+from __future__ import annotations
+
+import calendar as month_lengths
+import datetime as dt
+import os
+
+import icalendar
+
+from .dates import PartialDate, format_partial
+
+PRODID = "-//CBSS Secretariat Children's Unit//WGCC events//EN"
+CALENDAR_NAMES = {"en": "WGCC events: children at risk in the Baltic Sea region",
+                  "ru": "События WGCC: дети групп риска в регионе Балтийского моря"}
+MONTH_ONLY_NOTE = {"en": "The exact days are not recorded; the event took place in {month}.",
+                   "ru": "Точные даты не указаны; событие состоялось в период: {month}."}
+
+
+def build_date() -> dt.date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def span(event: dict) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a dated event; a month-only date covers its whole month."""
+    if "date" not in event:
+        return None
+    start = PartialDate.parse(event["date"])
+    end = PartialDate.parse(event["end"]) if "end" in event else start
+    last = end.day or month_lengths.monthrange(end.year, end.month)[1]
+    return start.first_day, dt.date(end.year, end.month, last)
+
+
+def is_upcoming(event: dict, today: dt.date) -> bool:
+    """Not over yet; an event without a date counts as upcoming only when planned."""
+    days = span(event)
+    return event.get("planned", False) if days is None else days[1] >= today
+
+
+def upcoming(events: list[dict], today: dt.date) -> list[dict]:
+    """Upcoming events, soonest first; planned events without a date last."""
+    found = [e for e in events if is_upcoming(e, today)]
+    return sorted(found, key=lambda e: (span(e) is None, span(e) or ()))
+
+
+def past_by_year(events: list[dict], today: dt.date) -> list[tuple[int | None, list[dict]]]:
+    """Past events grouped by year, latest first; those without a date in a last group (None)."""
+    years: dict[int | None, list[dict]] = {}
+    for event in events:
+        if not is_upcoming(event, today):
+            days = span(event)
+            years.setdefault(days[0].year if days else None, []).append(event)
+    order = sorted((y for y in years if y is not None), reverse=True) + ([None] if None in years else [])
+    return [(year, sorted(years[year], key=lambda e: span(e) or (), reverse=True)) for year in order]
+
+
+def place(event: dict, lang: str, countries: dict[str, dict]) -> str:
+    """'Kiev, Ukraine', 'Ukraine', 'Kiev', or '' when the data names no place."""
+    parts = [event["city"][lang]] if "city" in event else []
+    if event.get("country") in countries:
+        parts.append(countries[event["country"]]["name"][lang])
+    return ", ".join(parts)
+
+
+def uid(event: dict) -> str:
+    """Stable across builds and equal in both languages, so a calendar updates the same entry."""
+    return f"{event['id']}@wgcc-bsr-children-at-risk"
+
+
+def ical_event(event: dict, lang: str, place: str, stamp: dt.datetime) -> icalendar.Event | None:
+    days = span(event)
+    if days is None:
+        return None  # iCalendar needs a date
+    item = icalendar.Event()
+    item.add("uid", uid(event))
+    item.add("dtstamp", stamp)
+    item.add("summary", event["title"][lang])
+    # All-day events: DTEND is the day after the last day (RFC 5545, 3.6.1).
+    item.add("dtstart", days[0])
+    item.add("dtend", days[1] + dt.timedelta(days=1))
+    if place:
+        item.add("location", place)
+    lines = []
+    if PartialDate.parse(event["date"]).day is None:
+        lines.append(MONTH_ONLY_NOTE[lang].format(month=format_partial(PartialDate.parse(event["date"]), lang)))
+    if "summary" in event:
+        lines.append(event["summary"][lang])
+    if lines:
+        item.add("description", "\n\n".join(lines))
+    item.add("categories", [event["type"]])
+    return item
+
+
+def calendar_file(events: list[dict], lang: str, countries: dict[str, dict], stamp: dt.datetime) -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", CALENDAR_NAMES[lang])
+    for event in events:
+        item = ical_event(event, lang, place(event, lang, countries), stamp)
+        if item is not None:
+            cal.add_component(item)
+    return cal.to_ical()
+
+
+def stamp_for(today: dt.date) -> dt.datetime:
+    """DTSTAMP: the build date at midnight UTC, so that a rebuild the same day writes the same files."""
+    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)

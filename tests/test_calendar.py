@@ -1,0 +1,134 @@
+"""The calendar: upcoming and past events for a fixed build date, iCalendar feeds, filters."""
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+import yaml
+
+from conftest import PROJECT, build_ok, copy_project, page, text_of
+
+EVENTS = yaml.safe_load((PROJECT / "data" / "events.yml").read_text(encoding="utf-8"))
+DATED = {e["id"]: e for e in EVENTS if "date" in e}
+# 1 June 2007, noon UTC: the NCP meeting (May 2007) is over, the joint meeting of 24 October 2007 is ahead.
+JUNE_2007 = str(int(dt.datetime(2007, 6, 1, 12, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def _feed(root, rel):
+    return icalendar.Calendar.from_ical((root / rel).read_bytes())
+
+
+def _events_of(calendar):
+    return {str(item["uid"]): item for item in calendar.walk("VEVENT")}
+
+
+@pytest.mark.parametrize("lang,prefix", [("en", ""), ("ru", "ru/")])
+def test_feed_holds_every_dated_event_in_the_pages_language(site, lang, prefix):
+    items = _events_of(_feed(site, f"{prefix}calendar.ics"))
+    assert len(items) == len(DATED)
+    by_id = {uid.split("@")[0]: item for uid, item in items.items()}
+    assert set(by_id) == set(DATED)
+    for ident, event in DATED.items():
+        item = by_id[ident]
+        assert str(item["summary"]) == event["title"][lang]
+        assert item["dtstart"].params.get("VALUE") == "DATE"  # all-day
+    assert "Yaroslavl" in str(by_id["yaroslavl-2005"]["location"]) if lang == "en" else \
+        "Ярославль" in str(by_id["yaroslavl-2005"]["location"])
+
+
+def test_uids_are_unique_and_equal_across_languages_and_builds(site, tmp_path):
+    english = _events_of(_feed(site, "calendar.ics"))
+    russian = _events_of(_feed(site, "ru/calendar.ics"))
+    assert set(english) == set(russian) and len(english) == len(DATED)
+    again = build_ok(copy_project(tmp_path / "again"), "--no-bundle", env={"SOURCE_DATE_EPOCH": JUNE_2007})
+    assert set(_events_of(_feed(again, "calendar.ics"))) == set(english)
+
+
+def test_month_only_and_single_day_events_are_encoded_as_all_day_spans(site):
+    items = {uid.split("@")[0]: item for uid, item in _events_of(_feed(site, "calendar.ics")).items()}
+    kiev = items["kiev-2005"]  # "2005-04": the whole of April
+    assert kiev["dtstart"].dt == dt.date(2005, 4, 1) and kiev["dtend"].dt == dt.date(2005, 5, 1)
+    assert "not recorded" in str(kiev["description"])
+    joint = items["wgcc-tfthb-2007"]  # 24 October 2007: DTEND is the next day
+    assert joint["dtstart"].dt == dt.date(2007, 10, 24) and joint["dtend"].dt == dt.date(2007, 10, 25)
+    assert "April 2005" in text_of(site, "events/kiev-2005.html")
+    assert "апрель 2005" in text_of(site, "ru/events/kiev-2005.html")
+    assert "24 октября 2007 г." in text_of(site, "ru/events/wgcc-tfthb-2007.html")
+
+
+def test_each_dated_event_page_offers_its_own_ics_file(site):
+    for ident in DATED:
+        for prefix in ("", "ru/"):
+            link = page(site, f"{prefix}events/{ident}.html").find("a", href=f"{ident}.ics")
+            assert link is not None and link.has_attr("download")
+            one = _events_of(_feed(site, f"{prefix}events/{ident}.ics"))
+            assert list(one) == [f"{ident}@wgcc-bsr-children-at-risk"]
+    assert not (site / "events" / "un-study-roundtable.ics").exists()  # no date, no .ics
+
+
+@pytest.fixture(scope="module")
+def site_in_june_2007(tmp_path_factory):
+    return build_ok(copy_project(tmp_path_factory.mktemp("june2007") / "project"), "--no-bundle",
+                    env={"SOURCE_DATE_EPOCH": JUNE_2007})
+
+
+def _section_ids(site, rel, heading_id):
+    """The event ids listed under a heading of the calendar page, up to the next h2."""
+    heading = page(site, rel).find(id=heading_id)
+    ids = []
+    for element in heading.find_all_next():
+        if element.name == "h2":
+            break
+        if element.name == "a" and element.get("href", "").startswith("events/"):
+            ids.append(element["href"][len("events/"):-len(".html")])
+    return ids
+
+
+def test_upcoming_and_past_follow_the_build_date(site, site_in_june_2007):
+    then = site_in_june_2007
+    upcoming = _section_ids(then, "calendar.html", "upcoming")
+    assert upcoming == ["wgcc-tfthb-2007", "st-petersburg-2007", "tallinn-2008", "un-study-roundtable"]
+    past = _section_ids(then, "calendar.html", "past")
+    assert "ncp-warsaw-2007" in past and "kiev-2005" in past and "tallinn-2008" not in past
+    assert [h["id"] for h in page(then, "calendar.html").select("#past ~ h3")][:2] == ["y2007", "y2006"]
+    # Today (after 2008) only the planned roundtable is ahead.
+    assert _section_ids(site, "calendar.html", "upcoming") == ["un-study-roundtable"]
+    assert _section_ids(site, "ru/calendar.html", "upcoming") == ["un-study-roundtable"]
+
+
+def test_home_page_shows_the_next_events_or_the_latest(site, site_in_june_2007):
+    then = text_of(site_in_june_2007, "index.html")
+    assert "Next events" in then and "Joint meeting of the WGCC" in then
+    now = text_of(site, "index.html")
+    assert "Latest events" in now and "Expert meeting giving input to the monitoring training" in now
+    assert "Последние события" in text_of(site, "ru/index.html")
+
+
+def _visible_items(tab):
+    return tab.eval_on_selector_all(".bsr-item", "els => els.filter(e => !e.hidden).length")
+
+
+def test_filters_work_from_file_and_degrade_to_the_full_list(browser, bundle):
+    url = (bundle / "calendar.html").as_uri()
+    tab = browser.new_page()
+    tab.goto(url)
+    total = len(EVENTS)
+    assert tab.locator(".bsr-filters").is_visible()
+    assert _visible_items(tab) == total
+    tab.select_option("select[data-filter=type]", "expert-meeting")
+    assert _visible_items(tab) == 7
+    assert tab.locator(".bsr-filter-count").inner_text() == "Events shown: 7"
+    tab.select_option("select[data-filter=country]", "RU")
+    assert _visible_items(tab) == 2  # Yaroslavl and St Petersburg
+    assert not tab.locator("h3#y2006").is_visible()  # a year with none of them hides
+    tab.select_option("select[data-filter=type]", "")
+    tab.select_option("select[data-filter=country]", "")
+    assert _visible_items(tab) == total
+    tab.close()
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(url)
+    assert not tab.locator(".bsr-filters").is_visible()
+    assert tab.locator(".bsr-event").count() == total and tab.locator(".bsr-event:visible").count() == total
+    context.close()
