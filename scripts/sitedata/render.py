@@ -35,6 +35,10 @@ def to_markdown_text(value) -> Markup:
     return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(str(value)))))
 
 
+# The templates whose macros pages may call (labels.html only holds words).
+MACRO_FILES = ("site.html", "tools.html")
+
+
 class _IndexedSite(SiteData):
     """The site's data, with each collection's id index built once.
 
@@ -87,8 +91,10 @@ class Renderer:
         self._page = src_uri
         if lang not in self._macros:
             context = self._contexts[lang] = self._context(lang)
-            macros = self.env.get_template("site.html").make_module(context)
-            self._macros[lang] = {name: getattr(macros, name) for name in dir(macros) if not name.startswith("_")}
+            self._macros[lang] = {}
+            for name in MACRO_FILES:
+                module = self.env.get_template(name).make_module(context)
+                self._macros[lang].update({n: getattr(module, n) for n in dir(module) if not n.startswith("_")})
         template = self._templates.get(markdown)
         if template is None:
             template = self.env.from_string(markdown)
