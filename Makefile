@@ -6,9 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate serve test clean
+.PHONY: site validate serve test linkcheck clean
 
-## site: check the content and build the web site into site/
+## site: check the content, build the web site into site/ and the offline bundle into dist/
 site: $(VENV)/.installed
 	$(BIN)/python scripts/build.py
 
@@ -24,8 +24,30 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests
 
+## linkcheck: check the built site's external links (needs network; not part of `make test`)
+linkcheck: $(VENV)/.installed
+	$(BIN)/python scripts/check_links.py site --external
+
+## bench: build synthetic data at 1x, 10x, 100x the content and print build time, sizes, goals (a few minutes)
+.PHONY: bench
+bench: $(VENV)/.installed
+	$(BIN)/python scripts/bench.py
+
+## normalize: rewrite data/*.yml in canonical form (fields in the schema's order, two spaces), keeping comments
+.PHONY: normalize check-normalized translations
+normalize: $(VENV)/.installed
+	$(BIN)/python scripts/normalize.py
+
+## check-normalized: change nothing; fail, naming the files, if a data file is not in canonical form
+check-normalized: $(VENV)/.installed
+	$(BIN)/python scripts/normalize.py --check
+
+## translations: report texts and pages missing in a language, or whose Russian is older than the English
+translations: $(VENV)/.installed
+	$(BIN)/python scripts/translations.py
+
 clean:
-	rm -rf site site.new site.old dist .pytest_cache
+	rm -rf site site.new site.old dist dist.new dist.old .pytest_cache
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -1,7 +1,8 @@
 """MkDocs hooks: data in, pages out.
 
 - on_config: load and check data/ (once per change: mkdocs-static-i18n runs the
-  build once per language), then write the pages and .ics files of the events.
+  build once per language), then write the files made from data (pages of
+  events, resources and countries; .ics and .vcf files).
 - on_page_markdown: render the page's Markdown as a Jinja template in its language.
 - on_page_context: language links that point to the same page in the other
   language, relative, so they work from file:// and from any sub-path.
@@ -18,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from sitedata.collections import LANGUAGES, load_site_data
 from sitedata.csp import add_csp
 from sitedata.calendar import build_date
-from sitedata.pages import write_event_files
+from sitedata.pages import write_generated
 from sitedata.problems import DataError
 from sitedata.render import Renderer
 
@@ -41,7 +42,7 @@ def on_config(config):
         except DataError as err:
             raise PluginError(err.report()) from None
         today = build_date()
-        write_event_files(site, Path(config.docs_dir), today)
+        write_generated(site, Path(config.docs_dir), today)
         _state.update(stamp=stamp, renderer=Renderer(site, root / "overrides" / "macros", today))
     return config
 

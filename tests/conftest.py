@@ -59,12 +59,34 @@ def build_ok(project: Path, *args: str, env: dict | None = None) -> Path:
     return project / "site"
 
 
-# Downloadable documents added to the session's build: a nested folder and a
-# Cyrillic name with spaces test the ISO's names and the zip's UTF-8 names.
+# Downloadable documents added to the session's build, with the resource that
+# names them (a file no resource names stops the build): a nested folder tests
+# the ISO's and the zip's names.
 SAMPLE_DOCUMENTS = {
     "sample-report.pdf": b"%PDF-1.4\n% a stand-in for a report\n%%EOF\n",
-    "ru/Доклад о программе.txt": "Пробный документ.\n".encode("utf-8"),
+    "ru/sample-report.ru.txt": "Пробный документ.\n".encode("utf-8"),
 }
+SAMPLE_RESOURCE = """
+- id: sample-report
+  title:
+    en: Sample report
+    ru: Пробный отчёт
+  summary:
+    en: A report added by the tests.
+    ru: Отчёт, добавленный тестами.
+  type: report
+  year: 2009
+  publisher:
+    en: Tests
+    ru: Тесты
+  topics: [street-children]
+  countries: [EE]
+  files:
+    - lang: en
+      file: sample-report.pdf
+    - lang: ru
+      file: ru/sample-report.ru.txt
+"""
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +96,8 @@ def session_build(tmp_path_factory) -> tuple[Path, str]:
     for name, content in SAMPLE_DOCUMENTS.items():
         (project / "data" / "documents" / name).parent.mkdir(parents=True, exist_ok=True)
         (project / "data" / "documents" / name).write_bytes(content)
+    resources = project / "data" / "resources.yml"
+    resources.write_text(resources.read_text(encoding="utf-8") + SAMPLE_RESOURCE, encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr

@@ -92,7 +92,21 @@ def _line_of(path, needle, occurrence=1):
 
 def _syntax_error(project):
     path = _replace(project, "events.yml", "  date: 2006-09\n", "  date: 2006-09\n   bad: [unclosed\n")
-    return ["data/events.yml:", "not valid YAML"]
+    return ["data/events.yml:", "not valid YAML", "The line reads:", "check the indentation"]
+
+
+def _colon_in_text(project):
+    path = _replace(project, "priorities.yml", "en: Children living in the street",
+                    "en: Street children: those living in the street")
+    return [f"data/priorities.yml:{_line_of(path, 'Street children:')}:", "not valid YAML",
+            "a text that contains a colon and a space (': ') must be put in double quotes",
+            'en: "Street children: those living in the street"']
+
+
+def _tab_indentation(project):
+    path = _replace(project, "priorities.yml", "  number: 3\n", "\tnumber: 3\n")
+    return [f"data/priorities.yml:{_line_of(path, 'number: 3')}:", "not valid YAML",
+            "indent with spaces, not tabs", "  number: 3"]
 
 
 def _wrong_type(project):
@@ -118,13 +132,38 @@ def _duplicate_id(project):
     first = _line_of(path, "id: reykjavik-2006")
     second = _line_of(path, "id: reykjavik-2006", 2)
     return [f"data/events.yml:{second}:", "entry 'reykjavik-2006'", "field 'id'",
-            f"already used on line {first}"]
+            f"already used on line {first}", "id: reykjavik-2006-2"]
 
 
 def _unknown_field(project):
     path = _replace(project, "events.yml", "  country: EE\n", "  contry: EE\n")
     return [f"data/events.yml:{_line_of(path, 'contry: EE')}:", "entry 'tallinn-2008'",
-            "unknown field 'contry' (did you mean 'country'?)"]
+            "unknown field 'contry' (did you mean 'country'?)", "country: EE  # not contry"]
+
+
+def _translation_typo(project):
+    path = _replace(project, "events.yml", "    ru: Таллин\n", "    ry: Таллин\n")
+    return [f"data/events.yml:{_line_of(path, 'ry: Таллин')}:", "entry 'tallinn-2008'", "field 'city.ry'",
+            "unknown field 'ry' (did you mean 'ru'?)", "ru: Таллин  # not ry",
+            "field 'city.ru'", "the Russian text (ru:) is missing"]
+
+
+def _date_in_another_form(project):
+    path = _replace(project, "events.yml", "date: 2007-10-24", "date: 24.10.2007")
+    return [f"data/events.yml:{_line_of(path, '24.10.2007')}:", "entry 'wgcc-tfthb-2007'", "field 'date'",
+            "found '24.10.2007', expected a date as year-month (2005-04)", "date: 2005-04"]
+
+
+def _date_read_as_a_number(project):
+    path = _replace(project, "events.yml", "date: 2005-09", "date: 09.2005")
+    return [f"data/events.yml:{_line_of(path, '09.2005')}:", "entry 'yaroslavl-2005'",
+            "found 09.2005, expected a date", "date: 2005-04"]
+
+
+def _end_before_start(project):
+    path = _replace(project, "events.yml", "  date: 2006-05\n", "  date: 2006-05\n  end: 2006-04\n")
+    return [f"data/events.yml:{_line_of(path, 'end: 2006-04')}:", "entry 'reykjavik-2006'", "field 'end'",
+            "the event ends (2006-04) before it starts (2006-05)", "end: 2007-10-26"]
 
 
 def _impossible_date(project):
@@ -139,9 +178,31 @@ def _unknown_reference(project):
             "'XX' is not an id in data/countries.yml"]
 
 
+def _unknown_reference_in_a_list(project):
+    path = _replace(project, "events.yml", "priorities: [children-in-institutions]",
+                    "priorities: [children-in-institution]")
+    return [f"data/events.yml:{_line_of(path, '[children-in-institution]')}:", "entry 'yaroslavl-2005'",
+            "field 'priorities.0'", "'children-in-institution' is not an id in data/priorities.yml "
+            "(did you mean 'children-in-institutions'?)"]
+
+
+def _missing_file(project):
+    if not (project / "data" / "resources.yml").exists():
+        pytest.skip("no collection names files yet (data/resources.yml)")
+    path = _replace(project, "resources.yml", "file: resources/cacvt-training.en.md",
+                    "file: resources/cacvt-trainig.en.md")
+    return [f"data/resources.yml:{_line_of(path, 'cacvt-trainig.en.md')}:", "entry 'cacvt-training-materials'",
+            "field 'files.0.file'", "the file 'data/documents/resources/cacvt-trainig.en.md' does not exist"]
+
+
 def _page_in_one_language(project):
     (project / "docs" / "en" / "news.md").write_text("# News\n", encoding="utf-8")
     return ["docs/en/news.md", "no Russian version", "docs/ru/news.md is missing"]
+
+
+def _page_only_in_russian(project):
+    (project / "docs" / "ru" / "news.md").write_text("# Новости\n", encoding="utf-8")
+    return ["docs/ru/news.md", "no English version", "docs/en/news.md is missing"]
 
 
 def _html_in_markdown(project):
@@ -168,9 +229,19 @@ def _two_files(project):
     return first + second + ["2 problems"]
 
 
-MISTAKES = [_syntax_error, _wrong_type, _missing_field, _missing_translation, _duplicate_id, _unknown_field,
-            _impossible_date, _unknown_reference, _page_in_one_language, _html_in_markdown, _unsafe_link,
-            _private_referenced, _two_files]
+def _broken_file_and_page(project):
+    """A file that cannot be read at all does not hide a mistake elsewhere."""
+    return _colon_in_text(project) + _page_in_one_language(project) + ["2 problems"]
+
+
+MISTAKES = [_syntax_error, _colon_in_text, _tab_indentation, _wrong_type, _missing_field, _missing_translation,
+            _translation_typo, _duplicate_id, _unknown_field, _date_in_another_form, _date_read_as_a_number,
+            _end_before_start, _impossible_date, _unknown_reference, _unknown_reference_in_a_list, _missing_file,
+            _page_in_one_language, _page_only_in_russian, _html_in_markdown, _unsafe_link, _private_referenced,
+            _two_files, _broken_file_and_page]
+# The mistakes an editor's tools see while typing: the schema alone refuses each of them.
+SCHEMA_MISTAKES = [_wrong_type, _missing_field, _missing_translation, _translation_typo, _unknown_field,
+                   _date_in_another_form, _date_read_as_a_number]
 
 
 def _fingerprint(folder):

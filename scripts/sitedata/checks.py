@@ -6,6 +6,7 @@ skip what is not in shape instead of assuming it.
 """
 from __future__ import annotations
 
+import difflib
 import re
 
 from .dates import PartialDate
@@ -22,7 +23,14 @@ REFERENCES = [
     ("events", "country", "countries"),
     ("events", "priorities", "priorities"),
     ("projects", "events", "events"),
+    ("resources", "topics", "priorities"),
+    ("resources", "countries", "countries"),
+    ("resources", "events", "events"),
+    ("resources", "tool", "tools"),
+    ("contacts", "country", "countries"),
 ]
+DOCUMENTS = "data/documents"  # the downloadable files; resources name them
+DOCUMENTS_FOR_EDITORS = {"README.md"}  # not published
 
 
 def _entries(site, name: str):
@@ -47,7 +55,7 @@ def unique_ids(site) -> list[Problem]:
             if ident in first_line:
                 found.append(_at(site, name, (index, "id"),
                                  f"the id '{ident}' is already used on line {first_line[ident]}; "
-                                 "every entry needs an id of its own."))
+                                 "every entry needs an id of its own.", f"id: {ident}-2"))
             else:
                 first_line[ident] = site.documents[name].position((index, "id"))[0]
     return found
@@ -66,8 +74,10 @@ def references(site) -> list[Problem]:
             for position, ref in enumerate(ids):
                 path = (index, field, position) if isinstance(value, list) else (index, field)
                 if isinstance(ref, str) and ref not in known:
+                    close = difflib.get_close_matches(ref, [str(k) for k in known], n=1)
+                    hint = f" (did you mean '{close[0]}'?)" if close else ""
                     found.append(_at(site, name, path,
-                                     f"'{ref}' is not an id in data/{target}.yml; known ids are: "
+                                     f"'{ref}' is not an id in data/{target}.yml{hint}; known ids are: "
                                      f"{', '.join(sorted(str(k) for k in known))}."))
                 elif ref in private and entry.get("public", True):
                     found.append(_at(site, name, path,
@@ -92,7 +102,8 @@ def real_dates(site) -> list[Problem]:
                                  f"{field}: 2007-10-24"))
         if len(parsed) == 2 and parsed["end"] < parsed["date"]:
             found.append(_at(site, "events", (index, "end"),
-                             f"the event ends ({event['end']}) before it starts ({event['date']})."))
+                             f"the event ends ({event['end']}) before it starts ({event['date']}); "
+                             "end is the last day, on or after date.", "date: 2007-10-24\nend: 2007-10-26"))
     return found
 
 
@@ -122,6 +133,31 @@ def safe_markdown(site) -> list[Problem]:
     return found
 
 
+def resource_files(site) -> list[Problem]:
+    """Every file a resource names exists, and every file in data/documents/ is named by a resource."""
+    folder = site.root / DOCUMENTS
+    named = set()
+    found = []
+    for index, entry in _entries(site, "resources"):
+        for position, item in enumerate(entry.get("files", []) if isinstance(entry.get("files"), list) else []):
+            if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+                continue
+            named.add(item["file"])
+            if not (folder / item["file"]).is_file():
+                found.append(_at(site, "resources", (index, "files", position, "file"),
+                                 f"the file '{DOCUMENTS}/{item['file']}' does not exist; add it to the "
+                                 "repository or correct the path (small letters, exact spelling)."))
+    if "resources" in site.documents and folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            rel = path.relative_to(folder).as_posix()
+            if rel not in named and rel not in DOCUMENTS_FOR_EDITORS:
+                found.append(Problem(f"{DOCUMENTS}/{rel}",
+                                     "no entry in data/resources.yml names this file, so the site would "
+                                     "publish it without a page; add it to a resource's files, or delete it.",
+                                     example=f"files:\n  - lang: en\n    file: {rel}"))
+    return found
+
+
 def page_parity(site) -> list[Problem]:
     """Both languages have the same pages."""
     docs = site.root / "docs"
@@ -138,7 +174,7 @@ def page_parity(site) -> list[Problem]:
     return found
 
 
-ALL_CHECKS = (unique_ids, references, real_dates, safe_markdown, page_parity)
+ALL_CHECKS = (unique_ids, references, real_dates, safe_markdown, resource_files, page_parity)
 
 
 def run_all(site) -> list[Problem]:

@@ -23,6 +23,7 @@ COLLECTIONS = {
     "contacts": "people and offices to contact",
     "challenges": "the challenges, as questions",
     "accountability": "who is accountable",
+    "resources": "the resource library: reports, guidelines, training materials, tools",
 }
 LANGUAGES = tuple(schema.LANGUAGE_NAMES)
 

@@ -39,6 +39,9 @@ class Document:
     file: str  # relative path used in messages
     data: object
     positions: dict[Path_, Position] = field(default_factory=dict)
+    # Each value as written in the file: 09.2005 is read as the number 9.2005, but
+    # a message must quote what the editor typed.
+    sources: dict[Path_, str] = field(default_factory=dict)
 
     def position(self, path: Path_) -> Position:
         """The position of path, or of the nearest parent that has one."""
@@ -70,6 +73,39 @@ def _walk(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem]) 
         for index, item in enumerate(node.value):
             doc.positions[path + (index,)] = _mark(item)
             _walk(item, path + (index,), doc, problems)
+    elif isinstance(node, yaml.ScalarNode) and node.start_mark.buffer is not None:
+        doc.sources[path] = node.start_mark.buffer[node.start_mark.pointer:node.end_mark.pointer]
+
+
+def _quote_value(row: str) -> str:
+    """The line with its value in double quotes: `en: Note: see` -> `en: "Note: see"`."""
+    key, colon, value = row.partition(": ")
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{key}{colon}"{escaped}"' if colon else row
+
+
+# The YAML mistakes editors make most, by the parser's words: what to do, and how to make the line right.
+SYNTAX_HINTS = {
+    "mapping values are not allowed here":
+        ("a text that contains a colon and a space (': ') must be put in double quotes", _quote_value),
+    "found undefined alias":
+        ("a text that starts with * or & must be put in double quotes", _quote_value),
+    "found character '\\t' that cannot start any token":
+        ("indent with spaces, not tabs (two spaces per level)", lambda row: row.replace("\t", "  ")),
+}
+
+
+def _syntax_problem(rel: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    what = " ".join(x for x in (err.context, err.problem) if x)
+    row = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+    hint, fixed = next(((h, f) for key, (h, f) in SYNTAX_HINTS.items() if key in what),
+                       ("check the indentation (two spaces per level) and the quotes on this line "
+                        "and the one before it", None))
+    found = f" The line reads: {row.strip()!r}." if row.strip() else ""
+    return Problem(rel, f"this is not valid YAML ({what}).{found} To fix it, {hint}.", line, col,
+                   example=fixed(row) if fixed and row else None)
 
 
 def load_yaml(path: Path, root: Path) -> Document:
@@ -94,12 +130,7 @@ def load_yaml(path: Path, root: Path) -> Document:
             "numbers, true/false, lists and fields.", mark.line + 1 if mark else None,
             mark.column + 1 if mark else None)]) from None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = " ".join(x for x in (err.context, err.problem) if x)
-        raise DataError([Problem(
-            rel, f"this is not valid YAML: {what}. Check the indentation and the quotes "
-            "on this line and the one before it.", line, col)]) from None
+        raise DataError([_syntax_problem(rel, text, err)]) from None
     if node is not None:
         doc.positions[()] = _mark(node)
         _walk(node, (), doc, problems)

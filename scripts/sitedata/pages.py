@@ -1,11 +1,13 @@
-"""Files made from data: a page (and an iCalendar file) per event, in each language's folder.
+"""Files made from data, in each language's folder of docs/.
+
+- a page per event, resource and member state (each a single macro call);
+- an iCalendar file per dated event, and calendar.ics with them all;
+- a vCard per public contact.
 
 mkdocs-static-i18n ignores pages created in memory, so these are real files
-(git-ignored): each page a single macro call, each .ics file the event for
-people's own calendars, plus calendar.ics with every event. MkDocs then
-publishes them like any page or file of docs/, and checks the links to them.
-A file is rewritten only when its content changes, so that `mkdocs serve`
-does not rebuild in a loop.
+(git-ignored). MkDocs then publishes them like any page or file of docs/, and
+checks the links to them. A file is rewritten only when its content changes,
+so that `mkdocs serve` does not rebuild in a loop.
 """
 from __future__ import annotations
 
@@ -17,44 +19,63 @@ import yaml
 
 from . import calendar
 from .collections import LANGUAGES, SiteData
+from .vcards import vcard
 
-FOLDER = "events"  # docs/<lang>/events/<id>.md and <id>.ics
+# folder -> (collection, field with the page title, which entries, macro that renders one)
+PAGES = {
+    "events": ("events", "title", lambda entry: True, "event_page"),
+    "resources": ("resources", "title", lambda entry: True, "resource_page"),
+    "countries": ("countries", "name", lambda entry: entry["cbss_member"], "country_page"),
+}
+CONTACTS = "contacts"  # docs/<lang>/contacts/<id>.vcf
 FEED = "calendar.ics"  # docs/<lang>/calendar.ics
+GENERATED_FOLDERS = (*PAGES, CONTACTS)
 
 
-def event_page(entry: dict, lang: str) -> str:
+def page_name(entry: dict) -> str:
+    """The page's file name: country codes in small letters, like every other address."""
+    return f"{entry['id'].lower()}.md"
+
+
+def record_page(entry: dict, lang: str, collection: str, title_field: str, macro: str) -> str:
     # The title is HTML-escaped: themes put it into the page without escaping it.
-    front = yaml.safe_dump({"title": html.escape(entry["title"][lang])}, allow_unicode=True, width=1000)
-    return (f"---\n{front}---\n\n<!-- Made from data/events.yml, entry {entry['id']}: "
-            f"edit the data, not this file. -->\n\n{{{{ event_page({entry['id']!r}) }}}}\n")
+    front = yaml.safe_dump({"title": html.escape(entry[title_field][lang])}, allow_unicode=True, width=1000)
+    return (f"---\n{front}---\n\n<!-- Made from data/{collection}.yml, entry {entry['id']}: "
+            f"edit the data, not this file. -->\n\n{{{{ {macro}({entry['id']!r}) }}}}\n")
 
 
-def _write(path: Path, content: bytes, changed: list[Path]) -> None:
-    if not path.exists() or path.read_bytes() != content:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        changed.append(path)
+def generated_files(site: SiteData, lang: str, today: dt.date) -> dict[str, bytes]:
+    """Every generated file of one language: path inside docs/<lang>/ -> content."""
+    files: dict[str, bytes] = {}
+    for folder, (collection, title, wanted, macro) in PAGES.items():
+        for entry in filter(wanted, site[collection]):
+            page = record_page(entry, lang, collection, title, macro)
+            files[f"{folder}/{page_name(entry)}"] = page.encode("utf-8")
+    events, countries, stamp = site["events"], site.by_id("countries"), calendar.stamp_for(today)
+    for event in events:
+        if calendar.span(event):
+            files[f"events/{event['id']}.ics"] = calendar.calendar_file([event], lang, countries, stamp)
+    files[FEED] = calendar.calendar_file(events, lang, countries, stamp)
+    for contact in site["contacts"]:
+        files[f"{CONTACTS}/{contact['id']}.vcf"] = vcard(contact, lang, countries)
+    return files
 
 
-def write_event_files(site: SiteData, docs_dir: Path, today: dt.date) -> list[Path]:
-    """Write every event's page and .ics file and each language's feed; remove what is stale."""
+def write_generated(site: SiteData, docs_dir: Path, today: dt.date) -> list[Path]:
+    """Write every generated file that changed; remove generated files whose record is gone."""
     changed: list[Path] = []
-    events, countries = site["events"], site.by_id("countries")
-    stamp = calendar.stamp_for(today)
     for lang in LANGUAGES:
-        folder = docs_dir / lang / FOLDER
-        wanted = set()
-        for event in events:
-            page = folder / f"{event['id']}.md"
-            _write(page, event_page(event, lang).encode("utf-8"), changed)
-            wanted.add(page.name)
-            if calendar.span(event):
-                ics = folder / f"{event['id']}.ics"
-                _write(ics, calendar.calendar_file([event], lang, countries, stamp), changed)
-                wanted.add(ics.name)
-        for stale in folder.iterdir():
-            if stale.name not in wanted:
-                stale.unlink()
-                changed.append(stale)
-        _write(docs_dir / lang / FEED, calendar.calendar_file(events, lang, countries, stamp), changed)
+        root = docs_dir / lang
+        files = generated_files(site, lang, today)
+        for rel, content in files.items():
+            path = root / rel
+            if not path.exists() or path.read_bytes() != content:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(content)
+                changed.append(path)
+        for folder in GENERATED_FOLDERS:
+            for stale in sorted((root / folder).glob("*")) if (root / folder).is_dir() else []:
+                if f"{folder}/{stale.name}" not in files:
+                    stale.unlink()
+                    changed.append(stale)
     return changed

@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import calendar
-from .collections import SiteData
+from .collections import LANGUAGES, SiteData
 from .dates import PartialDate, format_partial, format_span
 
 # The characters Python-Markdown lets a backslash escape (with the tables extension),
@@ -33,6 +33,21 @@ def markdown_field(value) -> Markup:
 def to_markdown_text(value) -> Markup:
     """Text safe to place in Markdown: no HTML, no Markdown syntax."""
     return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(str(value)))))
+
+
+DEFAULT_LANGUAGE = LANGUAGES[0]
+FORMATS = {".pdf": "PDF", ".md": "Markdown", ".txt": "TXT", ".doc": "Word", ".docx": "Word",
+           ".odt": "OpenDocument", ".rtf": "RTF", ".html": "HTML", ".zip": "ZIP"}
+
+
+def format_size(size: int, lang: str) -> str:
+    """'12 KB', '1.4 MB' ('12 КБ', '1,4 МБ'): sizes as readers see them in their file manager."""
+    units = {"en": ("bytes", "KB", "MB"), "ru": ("байт", "КБ", "МБ")}[lang]
+    if size < 1024:
+        return f"{size} {units[0]}"
+    number, unit = (size / 1024, units[1]) if size < 1024 * 1024 else (size / 1024 / 1024, units[2])
+    text = f"{number:.0f}" if number >= 10 else f"{number:.1f}"
+    return f"{text.replace('.', ',') if lang == 'ru' else text} {unit}"
 
 
 # The templates whose macros pages may call (labels.html only holds words).
@@ -111,6 +126,19 @@ class Renderer:
             """A link to another page (path of its .md file from the language root), from the page being rendered."""
             return posixpath.relpath(target, posixpath.dirname(self._page) or ".")
 
+        def asset(path: str) -> str:
+            """A link to a file at the site's root (documents/...), which all languages share."""
+            here = posixpath.dirname(self._page)
+            if lang != DEFAULT_LANGUAGE:
+                here = posixpath.join(lang, here)
+            return posixpath.relpath(path, here or ".")
+
+        def file_facts(path: str) -> dict:
+            """Format and size of a file in data/documents/, for the download link."""
+            file = self.site.root / "data" / "documents" / path
+            return {"format": FORMATS.get(file.suffix.lower(), file.suffix.lstrip(".").upper()),
+                    "size": format_size(file.stat().st_size, lang)}
+
         def when(entry: dict) -> str:
             if "date" not in entry:
                 return ""
@@ -118,8 +146,12 @@ class Renderer:
             return format_span(PartialDate.parse(entry["date"]), end, lang)
 
         countries = self.site.by_id("countries")
-        return {"lang": lang, "t": t, "link": link, "when": when, "data": self.site,
+        return {"lang": lang, "t": t, "link": link, "when": when, "data": self.site, "asset": asset,
+                "file_facts": file_facts,
                 "format_date": lambda text: format_partial(PartialDate.parse(text), lang),
                 "place_of": lambda event: calendar.place(event, lang, countries),
+                # (code, name) of the countries named, by name: the options of a country filter
+                "country_options": lambda codes: sorted({(c, countries[c]["name"][lang]) for c in codes},
+                                                        key=lambda pair: pair[1]),
                 "upcoming": lambda events: calendar.upcoming(events, self.today),
                 "past_by_year": lambda events: calendar.past_by_year(events, self.today)}

@@ -41,7 +41,10 @@ def markdown_fields(schema_dir: Path, name: str) -> list[str]:
     return [field for field, spec in fields.items() if spec.get("$ref", "").endswith("/definitions/markdown")]
 
 
-def _describe(value) -> str:
+def _describe(value, written: str | None = None) -> str:
+    """The value as the editor wrote it: 09.2005 rather than the number 9.2005 it was read as."""
+    if written is not None and not isinstance(value, (str, dict, list)):
+        return written
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (dict, list)):
@@ -84,10 +87,26 @@ def _expected(schema: dict) -> str:
     return schema.get("description") or "the form described in the schema"
 
 
-def _message(error: jsonschema.ValidationError) -> tuple[str, tuple]:
+def _closest(name: str, known: list[str]) -> str | None:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)  # 0.5: "ry" is close to "ru"
+    return close[0] if close else None
+
+
+def _renamed(error: jsonschema.ValidationError, name: str) -> str | None:
+    """The stray field under the name it was probably meant to have: 'country: EE  # not contry'."""
+    close = _closest(name, list(error.schema.get("properties", {})))
+    if close is None:
+        return None
+    value = error.instance[name]
+    line = f"{close}:" if isinstance(value, (dict, list)) else _as_yaml((close,), value).splitlines()[0]
+    return f"{line}  # not {name}"
+
+
+def _message(error: jsonschema.ValidationError, doc: Document) -> tuple[str, tuple]:
     """What was found and what is expected; and the path the message is about."""
     path = tuple(error.absolute_path)
     kind, schema, found = error.validator, error.schema, error.instance
+    written = doc.sources.get(path)
     if kind == "required":
         missing = next(iter(name for name in error.validator_value if name not in found), "?")
         if missing in LANGUAGE_NAMES:
@@ -99,17 +118,19 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, tuple]:
         extra = [name for name in found if name not in known]
         hints = []
         for name in extra:
-            close = difflib.get_close_matches(name, known, n=1)
-            hints.append(f"'{name}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+            close = _closest(name, known)
+            hints.append(f"'{name}'" + (f" (did you mean '{close}'?)" if close else ""))
         return (f"unknown field {', '.join(hints)}; the fields allowed here are: "
                 f"{', '.join(known)}."), path + (extra[0],)
+    if kind == "type" and "pattern" in schema:  # a date, a code: the description says it all
+        return f"found {_describe(found, written)}, expected {_expected(schema)}.", path
     if kind == "type":
         wanted = error.validator_value
         wanted = " or ".join(JSON_TYPES.get(t, t) for t in ([wanted] if isinstance(wanted, str) else wanted))
-        return f"found {_describe(found)}, expected {wanted}: {_expected(schema)}.", path
+        return f"found {_describe(found, written)}, expected {wanted}: {_expected(schema)}.", path
     if kind == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
-        return f"found {_describe(found)}, expected one of: {allowed}.", path
+        return f"found {_describe(found, written)}, expected one of: {allowed}.", path
     if kind == "const":
         return f"found {_describe(found)}, expected {error.validator_value!r}.", path
     if kind == "pattern":
@@ -123,6 +144,10 @@ def _message(error: jsonschema.ValidationError) -> tuple[str, tuple]:
         return f"found {_describe(found)}, longer than {error.validator_value} characters.", path
     if kind == "uniqueItems":
         return "the list names the same item twice.", path
+    if kind in ("oneOf", "anyOf") and all(set(sub) == {"required"} for sub in error.validator_value):
+        choices = " or ".join(f"'{sub['required'][0]}'" for sub in error.validator_value)
+        exactly = "exactly one" if kind == "oneOf" else "at least one"
+        return f"give {exactly} of {choices} here.", path
     if kind == "dependencies":
         needs = next(iter(n for n in error.validator_value.get(error.message.split("'")[1], [])), "")
         return f"{error.message}; add '{needs}' as well." if needs else error.message, path
@@ -134,15 +159,19 @@ def check(doc: Document, name: str, schema_dir: Path) -> list[Problem]:
     for error in validator(schema_dir, name).iter_errors(doc.data):
         if error.validator in ("allOf", "if"):  # their inner errors are reported on their own
             continue
-        message, path = _message(error)
+        message, path = _message(error, doc)
         schema = error.schema
         if error.validator == "required" and path[-1] not in LANGUAGE_NAMES:
             # A "then" branch names required fields without describing them: look in the entry's schema.
             entry_fields = validator(schema_dir, name).schema.get("items", {}).get("properties", {})
             schema = schema.get("properties", entry_fields).get(path[-1], {})
         if error.validator == "required" and path[-1] in LANGUAGE_NAMES:
-            # Show the editor's own text with the missing language added.
-            example = _as_yaml(path[:-1], {**error.instance, path[-1]: f"(the {LANGUAGE_NAMES[path[-1]]} text)"})
+            # Show the editor's own text with the missing language added (and nothing else).
+            texts = {**error.instance, path[-1]: f"(the {LANGUAGE_NAMES[path[-1]]} text)"}
+            example = _as_yaml(path[:-1], {lang: texts[lang] for lang in LANGUAGE_NAMES if lang in texts})
+        elif error.validator == "additionalProperties":
+            # The field under its right name, or the group of fields (not the stray one).
+            example = _renamed(error, path[-1]) or _example(path[:-1], schema, schema_dir)
         else:
             example = _example(path, schema, schema_dir)
         problems.append(problem_at(doc, path, message, example))

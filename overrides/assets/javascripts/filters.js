@@ -17,7 +17,8 @@
     list.querySelectorAll(".bsr-item").forEach(function (item) {
       var match = Object.keys(wanted).every(function (key) {
         var values = (item.dataset[key] || "").split(" ");
-        return !wanted[key] || values.indexOf(wanted[key]) >= 0;
+        // "*": the entry concerns every value (a regional contact, say).
+        return !wanted[key] || values.indexOf(wanted[key]) >= 0 || values.indexOf("*") >= 0;
       });
       item.hidden = !match;
       if (match) shown += 1;

@@ -1,0 +1,23 @@
+"""Contacts as vCards (RFC 6350 readers accept this vCard 3.0), one file per public contact."""
+from __future__ import annotations
+
+import vobject
+
+
+def vcard(contact: dict, lang: str, countries: dict[str, dict]) -> bytes:
+    card = vobject.vCard()
+    name = contact["name"][lang]
+    card.add("fn").value = name
+    # A contact may be an office rather than a person: keep the whole name as the given name.
+    card.add("n").value = vobject.vcard.Name(family="", given=name)
+    card.add("org").value = [contact["organisation"][lang]]
+    if "role" in contact:
+        card.add("title").value = contact["role"][lang]
+    if "email" in contact:
+        email = card.add("email")
+        email.value = contact["email"]
+        email.type_param = "INTERNET"
+    if contact.get("country") in countries:
+        card.add("adr").value = vobject.vcard.Address(country=countries[contact["country"]]["name"][lang])
+    card.add("uid").value = f"{contact['id']}@wgcc-bsr-children-at-risk"
+    return card.serialize().encode("utf-8")

@@ -1,0 +1,127 @@
+"""Resources, the regional network and contacts: pages from data, filters, map, vCards, file checks."""
+from __future__ import annotations
+
+import posixpath
+import sys
+
+import pytest
+import vobject
+
+from conftest import PROJECT, SAMPLE_DOCUMENTS, copy_project, page, run_build, text_of
+
+sys.path.insert(0, str(PROJECT / "scripts"))
+from sitedata.collections import load_site_data  # noqa: E402  (the project's own YAML reading: "NO" stays "NO")
+
+DATA = load_site_data(PROJECT)
+RESOURCES = DATA["resources"]
+MEMBERS = [c for c in DATA["countries"] if c["cbss_member"]]
+
+
+def test_every_resource_and_member_state_has_a_page_in_both_languages(site):
+    for prefix in ("", "ru/"):
+        for resource in RESOURCES + [{"id": "sample-report"}]:
+            assert (site / f"{prefix}resources/{resource['id']}.html").is_file()
+        for country in MEMBERS:
+            assert (site / f"{prefix}countries/{country['id'].lower()}.html").is_file()
+    assert len(MEMBERS) == 11
+
+
+def test_resource_page_shows_each_download_with_language_format_and_size(site):
+    pdf, txt = (len(SAMPLE_DOCUMENTS[name]) for name in ("sample-report.pdf", "ru/sample-report.ru.txt"))
+    for prefix, facts in (("", [f"English, PDF, {pdf} bytes", f"Russian, TXT, {txt} bytes"]),
+                          ("ru/", [f"английский, PDF, {pdf} байт", f"русский, TXT, {txt} байт"])):
+        rel = f"{prefix}resources/sample-report.html"
+        links = page(site, rel).select("ul.bsr-downloads a")
+        assert [" ".join(a.get_text().split()).split(": ", 1)[1] for a in links] == facts
+        for link in links:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), link["href"]))
+            assert (site / target).is_file() and link.has_attr("download") and link["hreflang"] in ("en", "ru")
+
+
+def test_placeholders_say_so(site):
+    assert "A placeholder" in text_of(site, "resources/mapping-study.html")
+    assert "Заглушка" in text_of(site, "ru/resources/mapping-study.html")
+    assert "placeholder" in text_of(site, "resources.html")
+
+
+def test_country_page_lists_its_status_events_and_resources(site):
+    estonia = text_of(site, "countries/ee.html")
+    assert "Operational" in estonia and "Expert meeting giving input to the monitoring training" in estonia
+    assert "Sample report" in estonia  # the test resource concerns Estonia
+    assert "Not yet operational" in text_of(site, "countries/de.html")
+    assert "Пока не действует" in text_of(site, "ru/countries/ru.html")
+    assert "Ярославль" in text_of(site, "ru/countries/ru.html") or "Экспертное совещание о поддержке" in \
+        text_of(site, "ru/countries/ru.html")
+
+
+def test_map_links_every_member_state_and_has_a_text_alternative(site):
+    for prefix in ("", "ru/"):
+        rel = f"{prefix}network.html"
+        svg = page(site, rel).select_one("figure.bsr-map svg")
+        assert svg.find("title") and svg.get("aria-labelledby")
+        links = svg.find_all("a")
+        assert len(links) == 11
+        for link in links:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), link["href"]))
+            assert (site / target).is_file(), target
+            assert ": " in link["aria-label"]
+        listed = page(site, rel).select("article ul li a[href^='countries/']")
+        assert len(listed) == 11
+
+
+def test_vcards_parse(site):
+    for prefix, name in (("", "Lars Lööf"), ("ru/", "Ларс Лёф")):
+        card = vobject.readOne((site / f"{prefix}contacts/childrens-unit.vcf").read_text(encoding="utf-8"))
+        assert card.fn.value == name and card.email.value == "lars.loof@cbss.org"
+        assert "Children's Unit" in card.org.value[0] or "Отдел по делам детей" in card.org.value[0]
+        assert page(site, f"{prefix}contact.html").find("a", href="contacts/childrens-unit.vcf")
+
+
+def _visible(tab, selector):
+    return tab.eval_on_selector_all(selector, "els => els.filter(e => !e.hidden).length")
+
+
+def test_library_filters_work_from_file(browser, bundle):
+    tab = browser.new_page()
+    requests = []
+    tab.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
+    tab.goto((bundle / "resources.html").as_uri())
+    total = len(RESOURCES) + 1
+    assert _visible(tab, ".bsr-resource") == total
+    tab.select_option("select[data-filter=type]", "study")
+    assert _visible(tab, ".bsr-resource") == 1
+    tab.select_option("select[data-filter=type]", "")
+    tab.select_option("select[data-filter=topic]", "street-children")
+    assert _visible(tab, ".bsr-resource") == 1  # the test resource
+    tab.select_option("select[data-filter=topic]", "")
+    tab.select_option("select[data-filter=country]", "EE")
+    assert _visible(tab, ".bsr-resource") == 1
+    tab.select_option("select[data-filter=country]", "")
+    tab.select_option("select[data-filter=lang]", "ru")
+    assert _visible(tab, ".bsr-resource") == total
+    tab.close()
+    assert requests == []
+
+
+@pytest.mark.parametrize("mistake,expected", [
+    ("missing", ["data/resources.yml:", "entry 'mapping-study'", "field 'files.0.file'",
+                 "'data/documents/resources/mapping-study.en.md' does not exist"]),
+    ("orphan", ["data/documents/resources/forgotten.pdf", "no entry in data/resources.yml names this file"]),
+    ("both", ["entry 'mapping-study'", "field 'files.0'", "give exactly one of 'file' or 'url'"]),
+])
+def test_file_mistakes_stop_the_build(tmp_path, mistake, expected):
+    project = copy_project(tmp_path / "project")
+    documents = project / "data" / "documents" / "resources"
+    if mistake == "missing":
+        (documents / "mapping-study.en.md").unlink()
+    elif mistake == "orphan":
+        (documents / "forgotten.pdf").write_bytes(b"%PDF-1.4\n")
+    else:
+        path = project / "data" / "resources.yml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("      file: resources/mapping-study.en.md\n",
+                                     "      file: resources/mapping-study.en.md\n      url: https://example.org/\n"),
+                        encoding="utf-8")
+    result = run_build(project, "--validate")
+    assert result.returncode != 0
+    assert [e for e in expected if e not in result.stderr] == [], result.stderr
