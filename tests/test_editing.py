@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
+import sys
 
+import jsonschema
 import pytest
+from referencing import Registry, Resource
 
-from conftest import build_ok, copy_project, page, run_build, text_of
+from conftest import PROJECT, build_ok, copy_project, page, run_build, text_of
+
+sys.path.insert(0, str(PROJECT / "scripts"))
+from sitedata.collections import COLLECTIONS  # noqa: E402
+from sitedata.loader import load_yaml  # noqa: E402  (YAML 1.2 reading, as editors' tools read it)
 
 NEW_MEETING = """
 - id: gdansk-2009
@@ -103,6 +111,13 @@ def _colon_in_text(project):
             'en: "Street children: those living in the street"']
 
 
+def _special_first_character(project):
+    path = _replace(project, "priorities.yml", "en: Children living in the street",
+                    "en: *Children* living in the street")
+    return [f"data/priorities.yml:{_line_of(path, '*Children*')}:", "not valid YAML",
+            "a text that starts with * must be put in double quotes", 'en: "*Children* living in the street"']
+
+
 def _tab_indentation(project):
     path = _replace(project, "priorities.yml", "  number: 3\n", "\tnumber: 3\n")
     return [f"data/priorities.yml:{_line_of(path, 'number: 3')}:", "not valid YAML",
@@ -146,6 +161,13 @@ def _translation_typo(project):
     return [f"data/events.yml:{_line_of(path, 'ry: Таллин')}:", "entry 'tallinn-2008'", "field 'city.ry'",
             "unknown field 'ry' (did you mean 'ru'?)", "ru: Таллин  # not ry",
             "field 'city.ru'", "the Russian text (ru:) is missing"]
+
+
+def _value_not_in_the_list(project):
+    path = _replace(project, "events.yml", "  type: conference\n", "  type: conferense\n")
+    return [f"data/events.yml:{_line_of(path, 'type: conferense')}:", "entry 'vilnius-conference'", "field 'type'",
+            "found 'conferense' (did you mean 'conference'?), expected one of: expert-meeting, conference",
+            "type: expert-meeting"]
 
 
 def _date_in_another_form(project):
@@ -234,14 +256,15 @@ def _broken_file_and_page(project):
     return _colon_in_text(project) + _page_in_one_language(project) + ["2 problems"]
 
 
-MISTAKES = [_syntax_error, _colon_in_text, _tab_indentation, _wrong_type, _missing_field, _missing_translation,
-            _translation_typo, _duplicate_id, _unknown_field, _date_in_another_form, _date_read_as_a_number,
-            _end_before_start, _impossible_date, _unknown_reference, _unknown_reference_in_a_list, _missing_file,
+MISTAKES = [_syntax_error, _colon_in_text, _special_first_character, _tab_indentation, _wrong_type,
+            _missing_field, _missing_translation, _translation_typo, _duplicate_id, _unknown_field,
+            _value_not_in_the_list, _date_in_another_form, _date_read_as_a_number, _end_before_start,
+            _impossible_date, _unknown_reference, _unknown_reference_in_a_list, _missing_file,
             _page_in_one_language, _page_only_in_russian, _html_in_markdown, _unsafe_link, _private_referenced,
             _two_files, _broken_file_and_page]
 # The mistakes an editor's tools see while typing: the schema alone refuses each of them.
 SCHEMA_MISTAKES = [_wrong_type, _missing_field, _missing_translation, _translation_typo, _unknown_field,
-                   _date_in_another_form, _date_read_as_a_number]
+                   _value_not_in_the_list, _date_in_another_form, _date_read_as_a_number]
 
 
 def _fingerprint(folder):
@@ -290,3 +313,50 @@ def test_validate_reports_success(built_project):
     result = run_build(built_project, "--validate")
     assert result.returncode == 0
     assert "valid" in result.stdout
+
+
+def test_validate_alone_reports_every_problem_and_exits_1(tmp_path):
+    project = copy_project(tmp_path / "project")
+    expected = _wrong_type(project) + _missing_translation(project) + _end_before_start(project) \
+        + _page_only_in_russian(project)
+    result = run_build(project, "--validate")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert [e for e in expected if e not in output] == [], output
+    assert "4 problems" in output
+    assert not (project / "site").exists()
+
+
+# --- the schemas alone, as an editor's tools use them ---------------------------------------------
+
+def _schema_errors(project, name):
+    """Errors of plain jsonschema (no messages of ours) for data/<name>.yml, read as YAML 1.2 reads it."""
+    schemas = project / "data" / "schemas"
+    registry = Registry().with_resources(
+        (json.loads(p.read_text(encoding="utf-8"))["$id"], Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
+        for p in schemas.glob("*.schema.json"))
+    schema = json.loads((schemas / f"{name}.schema.json").read_text(encoding="utf-8"))
+    data = load_yaml(project / "data" / f"{name}.yml", project).data
+    return list(jsonschema.Draft7Validator(schema, registry=registry).iter_errors(data))
+
+
+def _collections(project):
+    return sorted(p.name.removesuffix(".schema.json") for p in (project / "data" / "schemas").glob("*.schema.json")
+                  if p.name != "common.schema.json")
+
+
+def test_the_schemas_accept_all_real_data():
+    names = _collections(PROJECT)
+    assert set(COLLECTIONS) <= set(names)
+    for name in names:
+        assert _schema_errors(PROJECT, name) == [], name
+
+
+@pytest.mark.parametrize("mistake", SCHEMA_MISTAKES, ids=[m.__name__.strip("_") for m in SCHEMA_MISTAKES])
+def test_the_schemas_reject_each_broken_case(tmp_path, mistake):
+    project = copy_project(tmp_path / "project")
+    mistake(project)
+    changed = [name for name in _collections(project)
+               if (project / "data" / f"{name}.yml").read_bytes() != (PROJECT / "data" / f"{name}.yml").read_bytes()]
+    assert changed
+    assert all(_schema_errors(project, name) for name in changed), changed

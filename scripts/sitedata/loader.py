@@ -84,28 +84,34 @@ def _quote_value(row: str) -> str:
     return f'{key}{colon}"{escaped}"' if colon else row
 
 
-# The YAML mistakes editors make most, by the parser's words: what to do, and how to make the line right.
-SYNTAX_HINTS = {
-    "mapping values are not allowed here":
-        ("a text that contains a colon and a space (': ') must be put in double quotes", _quote_value),
-    "found undefined alias":
-        ("a text that starts with * or & must be put in double quotes", _quote_value),
-    "found character '\\t' that cannot start any token":
-        ("indent with spaces, not tabs (two spaces per level)", lambda row: row.replace("\t", "  ")),
-}
+# Characters that have a meaning in YAML at the start of a value: a text starting with one needs quotes.
+SPECIAL_START = "*&!@`[]{}>|%-?,'\""
+
+
+def _hint(what: str, row: str, column: int) -> tuple[str, str | None]:
+    """What to do about the YAML mistakes editors make most, and the line made right (if it can be)."""
+    key, colon, value = row.partition(": ")
+    in_value = bool(colon) and column > len(key) + 2  # the parser stumbled inside the text, not before it
+    if in_value and ": " in value:
+        return "a text that contains a colon and a space (': ') must be put in double quotes", _quote_value(row)
+    if in_value and value[:1] in SPECIAL_START:
+        return f"a text that starts with {value[0]} must be put in double quotes", _quote_value(row)
+    if "found character '\\t'" in what:
+        return "indent with spaces, not tabs (two spaces per level)", row.replace("\t", "  ")
+    return ("check the indentation (the fields of an entry start in the same column, two spaces per "
+            "level) and the quotes on this line and the one before it"), None
 
 
 def _syntax_problem(rel: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
     mark = err.problem_mark or err.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
     what = " ".join(x for x in (err.context, err.problem) if x)
-    row = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
-    hint, fixed = next(((h, f) for key, (h, f) in SYNTAX_HINTS.items() if key in what),
-                       ("check the indentation (two spaces per level) and the quotes on this line "
-                        "and the one before it", None))
+    rows = text.splitlines()
+    row = rows[line - 1] if line and line <= len(rows) else ""
+    hint, fixed = _hint(what, row, col or 0)
     found = f" The line reads: {row.strip()!r}." if row.strip() else ""
     return Problem(rel, f"this is not valid YAML ({what}).{found} To fix it, {hint}.", line, col,
-                   example=fixed(row) if fixed and row else None)
+                   example=fixed)
 
 
 def load_yaml(path: Path, root: Path) -> Document:

@@ -129,8 +129,10 @@ def _message(error: jsonschema.ValidationError, doc: Document) -> tuple[str, tup
         wanted = " or ".join(JSON_TYPES.get(t, t) for t in ([wanted] if isinstance(wanted, str) else wanted))
         return f"found {_describe(found, written)}, expected {wanted}: {_expected(schema)}.", path
     if kind == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
-        return f"found {_describe(found, written)}, expected one of: {allowed}.", path
+        allowed = [str(v) for v in error.validator_value]
+        close = _closest(str(found), allowed)
+        hint = f" (did you mean '{close}'?)" if close else ""
+        return f"found {_describe(found, written)}{hint}, expected one of: {', '.join(allowed)}.", path
     if kind == "const":
         return f"found {_describe(found)}, expected {error.validator_value!r}.", path
     if kind == "pattern":

@@ -1,0 +1,160 @@
+"""The canonical form of a data file: what `make normalize` writes and `make check-normalized` expects.
+
+- the fields of every entry in the order of its schema (en before ru), so that
+  entries read alike and a pull request's diff shows only what changed;
+- two spaces per level, lists indented under their field, entries at the left edge,
+  as the files have always been written;
+- comments, blank lines, quotes and [a, b] lists as the editor wrote them.
+
+ruamel.yaml reads and writes the file as a round trip, so nothing else changes.
+"""
+from __future__ import annotations
+
+import io
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.emitter import RoundTripEmitter
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.tokens import CommentToken
+
+
+class _Emitter(RoundTripEmitter):
+    """Lists indented under their field ("  - en: ..."), but the entries of the
+    file itself at the left edge ("- id: ..."), as every data file is written.
+    ruamel.yaml indents the top-level list like the others; this undoes that."""
+
+    def expect_block_sequence_item(self, first=False):
+        if len(self.indents) != 1:  # not the file's own list
+            return super().expect_block_sequence_item(first)
+        offset, self.sequence_dash_offset = self.sequence_dash_offset, 0
+        try:
+            return super().expect_block_sequence_item(first)
+        finally:
+            self.sequence_dash_offset = offset
+
+    def increase_indent(self, flow=False, sequence=None, indentless=False):
+        super().increase_indent(flow, sequence, indentless)
+        top = self.indents.values[0] if self.indents.values else None
+        if len(self.indents) == 2 and top == (None, True) and not sequence:
+            self.indent = 2  # the fields of an entry, after "- "
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round trip; YAML 1.2, as the site's loader reads it (NO stays "NO")
+    yaml.Emitter = _Emitter
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 100_000  # never fold a long text onto a second line
+    return yaml
+
+
+# --- the order of fields, from the schemas ------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _schema_file(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _resolve(schema: dict, base: Path) -> tuple[dict, tuple | None]:
+    """(properties, items) of a schema, with $ref followed and allOf merged.
+
+    Each sub-schema comes with the file it is in, for the "#/..." references inside it."""
+    if "$ref" in schema:
+        file, _, pointer = schema["$ref"].partition("#")
+        base = base.parent / file if file else base
+        target = _schema_file(base)
+        for part in filter(None, pointer.split("/")):
+            target = target[part]
+        return _resolve(target, base)
+    properties = {key: (sub, base) for key, sub in schema.get("properties", {}).items()}
+    items = (schema["items"], base) if "items" in schema else None
+    for part in schema.get("allOf", []):
+        more, inner_items = _resolve(part, base)
+        properties, items = {**properties, **more}, items or inner_items
+    return properties, items
+
+
+# --- comments between fields ----------------------------------------------------------------------
+# ruamel.yaml keeps the lines after a value (blank lines, comments) with that value. An editor
+# writes a comment above the field it is about, and the blank line after an entry belongs to the
+# entry: so before fields are reordered, the lines between two fields are taken off and put
+# back above the same field, and the lines after the last field stay last.
+
+def _is_block(value) -> bool:
+    return isinstance(value, (CommentedMap, CommentedSeq)) and len(value) > 0 and not value.fa.flow_style()
+
+
+def _slot_after(node, key) -> tuple[list, int]:
+    """(comments of the value, index) where ruamel.yaml keeps the lines after node[key]."""
+    if _is_block(node[key]):
+        inner = node[key]
+        return _slot_after(inner, list(inner)[-1] if isinstance(inner, CommentedMap) else len(inner) - 1)
+    if isinstance(node, CommentedMap):
+        return node.ca.items.setdefault(key, [None] * 4), 2
+    return node.ca.items.setdefault(key, [None] * 2), 0
+
+
+def _take_lines_after(node, key) -> str:
+    """Remove and return the whole lines after node[key]; a comment on the value's own line stays."""
+    comments, index = _slot_after(node, key)
+    if comments[index] is None:
+        return ""
+    own_line, _, after = comments[index].value.partition("\n")
+    comments[index].value = own_line + "\n"
+    return after
+
+
+def _put_lines_after(node, key, lines: str) -> None:
+    if not lines:
+        return
+    comments, index = _slot_after(node, key)
+    if comments[index] is None:
+        comments[index] = CommentToken("\n", CommentMark(0))  # just the end of the value's line
+    comments[index].value += lines
+
+
+def _move_fields(node: CommentedMap, order: list) -> None:
+    keys = list(node)
+    above = {key: _take_lines_after(node, before) for before, key in zip(keys, keys[1:])}
+    after_all = _take_lines_after(node, keys[-1])
+    for key in order:
+        node.move_to_end(key)
+    # Nothing can stand between "- " and the first field: lines above it go just below it.
+    _put_lines_after(node, order[0], above.get(order[0], ""))
+    for before, key in zip(order, order[1:]):
+        _put_lines_after(node, before, above.get(key, ""))
+    _put_lines_after(node, order[-1], after_all)
+
+
+# --- reordering -------------------------------------------------------------------------------------
+
+def _reorder(node, schema: dict, base: Path) -> None:
+    """Put the fields of node, and of everything inside it, in the schema's order."""
+    properties, items = _resolve(schema, base)
+    if isinstance(node, CommentedSeq) and items:
+        for item in node:
+            _reorder(item, *items)
+    if not isinstance(node, CommentedMap) or not node:
+        return
+    for key, value in node.items():
+        if key in properties:
+            _reorder(value, *properties[key])
+    order = [k for k in properties if k in node] + [k for k in node if k not in properties]  # unknown ones last
+    if order != list(node):
+        _move_fields(node, order)
+
+
+def normal_text(text: str, schema_path: Path) -> str:
+    """The file's text in canonical form. Raises ruamel.yaml's YAMLError if it is not valid YAML."""
+    yaml = _yaml()
+    data = yaml.load(text)
+    if data is None:
+        return text
+    _reorder(data, _schema_file(schema_path), schema_path)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()

@@ -1,0 +1,193 @@
+"""Translation status: what is missing, and what is outdated, in English or Russian.
+
+    python scripts/translations.py   (make translations)
+
+It looks at every text in data/*.yml (the en: and ru: side by side) and at
+every page (docs/en/X.md and docs/ru/X.md), and lists:
+
+- missing:  a text or a page that exists in one language only;
+- outdated: the English changed after the Russian, by git history (the last
+            commit that changed the en: line against the one that changed the
+            ru: line; for pages, the last commit of each file). Changes not
+            committed yet count as the newest.
+
+It is a report: it always exits 0. (`make validate` is what refuses a
+missing translation.)
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitedata import history  # noqa: E402
+from sitedata.collections import COLLECTIONS  # noqa: E402
+from sitedata.loader import _SafeLoader  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = {"en": "English", "ru": "Russian"}
+
+
+@dataclass
+class Text:
+    """One text of the data: where its en: and ru: values are (first and last line)."""
+    file: str
+    entry: str
+    field: str
+    lines: dict[str, tuple[int, int]]  # language -> (first line, last line), for the languages present
+    english: str
+
+
+@dataclass
+class Row:
+    status: str  # "missing" or "outdated"
+    where: str  # file:line
+    entry: str
+    field: str
+    detail: str
+
+
+# --- data ---------------------------------------------------------------------------------------
+
+def _is_text(node) -> bool:
+    return (isinstance(node, yaml.MappingNode) and node.value
+            and all(isinstance(k, yaml.ScalarNode) and k.value in LANGS for k, _ in node.value))
+
+
+def _entry_id(node, index: int) -> str:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "id" and isinstance(value, yaml.ScalarNode):
+                return value.value
+    return f"#{index + 1}"
+
+
+def _walk(node, path: tuple, found: list, file: str, entry: str) -> None:
+    if _is_text(node):
+        values = {k.value: v for k, v in node.value}
+        lines = {lang: (v.start_mark.line + 1, max(v.start_mark.line + 1, v.end_mark.line + (v.end_mark.column > 0)))
+                 for lang, v in values.items() if isinstance(v, yaml.ScalarNode) and v.value.strip()}
+        english = values["en"].value if isinstance(values.get("en"), yaml.ScalarNode) else ""
+        found.append(Text(file, entry, ".".join(map(str, path)), lines, english))
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _walk(value, path + (key.value,), found, file, entry)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), found, file, entry)
+
+
+def data_texts(root: Path) -> list[Text]:
+    """Every {en, ru} text of every collection, with its entry's id and field."""
+    texts: list[Text] = []
+    for name in COLLECTIONS:
+        path = root / "data" / f"{name}.yml"
+        try:
+            node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+        except (OSError, yaml.YAMLError):
+            continue  # a missing or broken file is for `make validate` to report
+        if isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                _walk(item, (), texts, f"data/{name}.yml", _entry_id(item, index))
+    return texts
+
+
+def _newest(times: dict[int, float], span: tuple[int, int]) -> float:
+    return max(times.get(line, 0) for line in range(span[0], span[1] + 1))
+
+
+def _when(stamp: float) -> str:
+    if stamp == history.UNCOMMITTED:
+        return "now (not committed yet)"
+    return dt.datetime.fromtimestamp(stamp, dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
+
+
+def data_rows(root: Path, git: bool) -> list[Row]:
+    rows, blame = [], {}
+    for text in data_texts(root):
+        present = text.lines
+        for lang, name in LANGS.items():
+            if lang not in present:
+                other = next(iter(present.values()), (0, 0))
+                rows.append(Row("missing", f"{text.file}:{other[0]}", text.entry, text.field,
+                                f"no {name} text ({lang}:)"))
+        if not git or len(present) < 2:
+            continue
+        times = blame.setdefault(text.file, history.line_times(root, text.file))
+        english, russian = _newest(times, present["en"]), _newest(times, present["ru"])
+        if english > russian:
+            rows.append(Row("outdated", f"{text.file}:{present['ru'][0]}", text.entry, text.field,
+                            f"English changed {_when(english)}, Russian {_when(russian)}: "
+                            f"check the ru: against \"{_short(text.english)}\""))
+    return rows
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+def page_rows(root: Path, git: bool) -> list[Row]:
+    made_by_build = history.ignored_files(root, "docs") if git else set()
+    pages = {lang: {p.relative_to(root / "docs" / lang).as_posix() for p in (root / "docs" / lang).rglob("*.md")
+                    if p.relative_to(root).as_posix() not in made_by_build}
+             for lang in LANGS}
+    rows = []
+    for lang, name in LANGS.items():
+        for other in LANGS:
+            for page in sorted(pages[other] - pages[lang]):
+                rows.append(Row("missing", f"docs/{lang}/{page}", "-", "-",
+                                f"no {name} page; docs/{other}/{page} exists"))
+    for page in sorted(pages["en"] & pages["ru"]) if git else []:
+        english = history.file_time(root, f"docs/en/{page}")
+        russian = history.file_time(root, f"docs/ru/{page}")
+        if english is not None and russian is not None and english > russian:
+            rows.append(Row("outdated", f"docs/ru/{page}", "-", "-",
+                            f"English page changed {_when(english)}, Russian {_when(russian)}"))
+    return rows
+
+
+# --- report -------------------------------------------------------------------------------------
+
+def table(rows: list[Row]) -> str:
+    head = Row("STATUS", "WHERE", "ENTRY", "FIELD", "WHAT")
+    cells = [[r.status, r.where, r.entry, r.field, r.detail] for r in [head] + rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(4)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)) + "  " + row[4] for row in cells)
+
+
+def report(root: Path) -> str:
+    git = history.is_repository(root)
+    rows = data_rows(root, git) + page_rows(root, git)
+    missing = sum(r.status == "missing" for r in rows)
+    outdated = sum(r.status == "outdated" for r in rows)
+    lines = [f"Translation status of data/ and docs/: {missing} missing, {outdated} outdated."]
+    if not git:
+        lines.append("(Not a git repository: outdated translations cannot be found, only missing ones.)")
+    if rows:
+        lines += ["", table(rows), "",
+                  "missing: add the text or page in that language (see CONTRIBUTING.md, \"Translating\").",
+                  "outdated: the English changed after the Russian; check the Russian and update it."]
+    else:
+        lines.append("Every text and page is in both languages, and no Russian is older than its English.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this one)")
+    args = parser.parse_args(argv)
+    print(report(args.root.resolve()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
