@@ -223,6 +223,26 @@ def test_printed_page_holds_the_table_and_the_picture_only(browser, served_site,
     context.close()
 
 
+def test_keyboard_marks_one_statement_per_area(browser, served_site):
+    """Tab reaches each area's group once; the arrow keys move and mark within it."""
+    context, tab, _ = _open(browser, f"{served_site}/{REL}")
+    tab.locator(".bsr-table").focus()  # the table's scrolling region, just before the radios
+    tab.keyboard.press("Tab")
+    focused = "() => document.activeElement.id"
+    assert tab.evaluate(focused) == f"{ID}--{AREAS[0]}--1"
+    tab.keyboard.press("Space")
+    tab.keyboard.press("ArrowRight")
+    assert tab.evaluate(focused) == f"{ID}--{AREAS[0]}--2"
+    tab.keyboard.press("Tab")
+    assert tab.evaluate(focused) == f"{ID}--{AREAS[1]}--1"
+    tab.keyboard.press("ArrowLeft")  # wraps round to the last statement
+    picture = tab.locator(".bsr-tool").evaluate(PICTURE)["picture"]
+    assert (picture[AREAS[0]], picture[AREAS[1]]) == ("2", "3")
+    ring = tab.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert ring == "solid"  # the focus shows
+    context.close()
+
+
 def test_radios_are_large_targets_on_a_phone(browser, served_site):
     context, tab, _ = _open(browser, f"{served_site}/ru/{REL}", viewport={"width": 375, "height": 812})
     sizes = tab.locator(".bsr-assessment td label").evaluate_all(
