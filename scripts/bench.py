@@ -1,0 +1,431 @@
+"""Benchmark the build on synthetic data at several sizes. It reports; it is not a test.
+
+    python scripts/bench.py                  scales 1, 10 and 100 (100x: about 2000 pages per language)
+    python scripts/bench.py --scales 1,10    only these scales
+    python scripts/bench.py --repeat 2       time each build twice, keep the fastest (default once)
+    python scripts/bench.py --keep           keep the temporary copies (their paths are printed)
+
+For each scale it copies the project into a temporary folder, adds copies of
+the expert meetings (each is one more page per language) until the site has
+scale times the real number of pages, and runs the real build (scripts/build.py)
+there. As the baseline it builds the same pages as plain Markdown (the macros
+already expanded) with bare MkDocs + Material: the same mkdocs.yml without our
+hooks. The offline bundle, when the build makes one (dist/), is measured but
+timed apart: the web site build alone is what compares with the baseline.
+It prints a table and checks the goals of issue 4. It exits 0 whatever the
+figures are; only a failed build makes it exit 1.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitedata.collections import LANGUAGES  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+# Copied when the project is not a git work tree (otherwise: what git does not ignore).
+NOT_COPIED = {".git", ".venv", "site", "dist", "tests", ".pytest_cache", "__pycache__"}
+MB, KB = 1024 * 1024, 1024
+# The goals of issue 4.
+MAX_OVERHEAD = 1.10        # ours / bare MkDocs + Material
+MAX_PER_PAGE_GROWTH = 1.20  # time per page at 100x / at 10x
+MAX_PAGE_KB = 60           # largest HTML page at 100x
+CD_BYTES = 700 * MB        # the offline bundle at 100x
+# The web site build, as build.py runs it (mkdocs.yml turns the offline plugin on with OFFLINE=true).
+ONLINE = {"OFFLINE": "false"}
+
+# Runs a command in a fresh process and writes its wall time, the CPU time of its
+# process tree and the tree's peak RSS (RUSAGE_CHILDREN: the largest waited-for
+# descendant; a fresh process means earlier builds do not count). Pure Python.
+MEASURE = """
+import json, resource, subprocess, sys, time
+start = time.monotonic()
+code = subprocess.run(sys.argv[2:]).returncode
+seconds = time.monotonic() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write(json.dumps({"code": code, "seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+                                         "peak_kb": usage.ru_maxrss}))  # KiB on Linux
+"""
+
+# A hook added after ours for the first, full build of each copy (not one that is
+# timed): it saves each page's Markdown as MkDocs got it, macros expanded, with its
+# front matter, for the baseline. Asking MkDocs rather than calling the renderer keeps
+# the baseline right whatever the hooks become. The web site build comes first and wins.
+DUMP_HOOK = """
+import os
+from pathlib import Path
+
+import yaml
+
+
+def on_page_markdown(markdown, page, config, files):
+    out = Path(os.environ["BENCH_DUMP"]) / Path(page.file.abs_src_path).relative_to(config.docs_dir)
+    if out.exists():
+        return markdown
+    out.parent.mkdir(parents=True, exist_ok=True)
+    front = f"---\\n{yaml.safe_dump(page.meta, allow_unicode=True, width=1000)}---\\n\\n" if page.meta else ""
+    out.write_text(front + markdown, encoding="utf-8")
+    return markdown
+"""
+HOOKS = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.M)
+
+
+class BuildFailed(Exception):
+    pass
+
+
+# --- copies and synthetic data ------------------------------------------------
+
+def project_files() -> list[str]:
+    """The project's own files: what git tracks or would track. Files the build makes
+    (pages per event, site/, dist/) are git-ignored, so the copy builds from scratch."""
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                                cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        return [f for f in listed.split("\0") if f and (ROOT / f).is_file()]
+    except (OSError, subprocess.CalledProcessError):
+        return [p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*") if p.is_file()
+                and not NOT_COPIED & set(p.relative_to(ROOT).parts)]
+
+
+def copy_project(dest: Path) -> Path:
+    for rel in project_files():
+        (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / rel, dest / rel)
+    return dest
+
+
+def pages_per_language(project: Path) -> int:
+    """Pages of the default language after a build (the build writes those made from data)."""
+    return len(list((project / "docs" / LANGUAGES[0]).rglob("*.md")))
+
+
+class _TextLoader(yaml.SafeLoader):
+    """Like the project's loader: dates and words such as NO (Norway) stay text."""
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def add_meetings(project: Path, count: int) -> None:
+    """Append count copies of the expert meetings to data/events.yml.
+
+    Each copy makes one more page per language. Copies get new unique ids
+    (kiev-2005-x0042) and distinct titles, and keep every reference of the
+    original (country, priorities), so the data still passes validation.
+    """
+    events_file = project / "data" / "events.yml"
+    events = yaml.load(events_file.read_text(encoding="utf-8"), Loader=_TextLoader)
+    meetings = [e for e in events if e.get("type") == "expert-meeting"]
+    copies = []
+    for n in range(count):
+        original = meetings[n % len(meetings)]
+        copy = dict(original, id=f"{original['id']}-x{n:04d}")
+        copy["title"] = {lang: f"{text} ({n})" for lang, text in original["title"].items()}
+        copies.append(copy)
+    if copies:
+        with events_file.open("a", encoding="utf-8") as out:
+            out.write("\n# Synthetic copies made by scripts/bench.py\n")
+            out.write(yaml.safe_dump(copies, allow_unicode=True, sort_keys=False, width=1000))
+
+
+# --- running and measuring ----------------------------------------------------
+
+def run_measured(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
+    """Run cmd; return its wall and CPU time in s and peak memory in MB. Raise BuildFailed on failure."""
+    with tempfile.NamedTemporaryFile("r", suffix=".json") as result:
+        proc = subprocess.run([sys.executable, "-c", MEASURE, result.name, *cmd], cwd=cwd,
+                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})),
+                              capture_output=True, text=True)
+        figures = json.loads(Path(result.name).read_text() or "{}")
+    if proc.returncode != 0 or figures.get("code") != 0:
+        raise BuildFailed(f"{' '.join(cmd)} failed in {cwd}:\n{proc.stdout}{proc.stderr}")
+    return {"seconds": figures["seconds"], "cpu": figures["cpu"], "peak_mb": figures["peak_kb"] / 1024}
+
+
+def tree_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def html_sizes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+
+
+def search_index_bytes(site: Path) -> int:
+    """The largest search index a page loads: one per language (search/ and <lang>/search/),
+    search_index.json online, search_index.js as well when built for file://."""
+    return max((p.stat().st_size for p in site.rglob("search_index.*") if p.parent.name == "search"), default=0)
+
+
+def bundle_bytes(project: Path) -> tuple[int, str] | None:
+    """The offline bundle, if the build made one: the ISO image, else the zip, else all of dist/."""
+    dist = project / "dist"
+    if not dist.is_dir():
+        return None
+    for pattern in ("*.iso", "*.zip"):
+        found = sorted(dist.rglob(pattern), key=lambda p: p.stat().st_size)
+        if found:
+            return found[-1].stat().st_size, found[-1].name
+    return tree_bytes(dist), "dist/"
+
+
+def supports_no_bundle(project: Path) -> bool:
+    usage = subprocess.run([sys.executable, "scripts/build.py", "--help"], cwd=project,
+                           capture_output=True, text=True).stdout
+    return "--no-bundle" in usage
+
+
+def build_ours(project: Path, dump: Path) -> dict:
+    """The real build, as `make site` runs it, with the offline bundle when the project makes one.
+
+    It also saves the rendered pages into dump (see DUMP_HOOK), so it is not
+    one of the timed builds. Returns the peak memory and wall time of the run.
+    """
+    config_file = project / "mkdocs.yml"
+    config = config_file.read_text(encoding="utf-8")
+    hooks = HOOKS.search(config)
+    if not hooks:
+        raise BuildFailed("could not find the hooks: entry in mkdocs.yml")
+    (project / "bench_dump.py").write_text(DUMP_HOOK, encoding="utf-8")
+    config_file.write_text(config[:hooks.end()] + "  - bench_dump.py\n" + config[hooks.end():], encoding="utf-8")
+    try:
+        full = run_measured([sys.executable, "scripts/build.py"], project, {"BENCH_DUMP": str(dump)})
+        if not (project / "dist").is_dir() and (project / "scripts" / "bundle.py").is_file():
+            # The bundle is a separate step: run it after the site, as a Makefile target would.
+            full["seconds"] += run_measured([sys.executable, "scripts/bundle.py"], project)["seconds"]
+    finally:
+        config_file.write_text(config, encoding="utf-8")
+        (project / "bench_dump.py").unlink()
+    return full
+
+
+def build_site_only(project: Path) -> dict:
+    """What build.py does for the web site alone: validate, MkDocs build with our hooks, what follows."""
+    if supports_no_bundle(project):
+        return run_measured([sys.executable, "scripts/build.py", "--no-bundle"], project)
+    # A build.py that cannot leave the bundle out: its two steps for the site, one by one.
+    check = run_measured([sys.executable, "scripts/build.py", "--validate"], project)
+    out = project / "site.bench"
+    build = run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                          "--site-dir", str(out)], project, ONLINE)
+    shutil.rmtree(out)
+    return {"seconds": check["seconds"] + build["seconds"], "cpu": check["cpu"] + build["cpu"]}
+
+
+# --- the baseline: the same pages as plain Markdown, bare MkDocs + Material ---
+
+def make_baseline(project: Path, dump: Path, dest: Path) -> Path:
+    """A copy of the built project whose pages are the Markdown our hooks produced (from
+    dump), and whose mkdocs.yml has no hooks.
+
+    Theme, overrides, search, i18n and Markdown extensions stay, so the only
+    difference is the data and macro layer (and what build.py does around MkDocs).
+    """
+    top = str(project)
+    shutil.copytree(project, dest, ignore=lambda folder, names: [  # sources only, not site/ nor dist/
+        n for n in names if n == "__pycache__" or folder == top and n.startswith(("site", "dist"))])
+    pages = sorted(p.relative_to(dest / "docs") for p in (dest / "docs").rglob("*.md"))
+    missing = [str(p) for p in pages if not (dump / p).is_file()]
+    if missing:
+        raise BuildFailed(f"the baseline lacks the rendered Markdown of {len(missing)} pages, e.g. {missing[0]}")
+    for page in pages:
+        shutil.copyfile(dump / page, dest / "docs" / page)
+    config_file = dest / "mkdocs.yml"
+    config_file.write_text(HOOKS.sub("", config_file.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    return dest
+
+
+def build_baseline(project: Path) -> dict:
+    return run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                         "--site-dir", str(project / "site")], project, ONLINE)
+
+
+# --- one scale ----------------------------------------------------------------
+
+def fastest(runs: list[dict]) -> dict:
+    """The least wall and CPU time of repeated runs: other work on the machine only adds time."""
+    return {"seconds": min(r["seconds"] for r in runs), "cpu": min(r["cpu"] for r in runs)}
+
+
+def real_pages(workdir: Path) -> int:
+    """Pages per language of the real content: the project built once, as it is."""
+    project = copy_project(workdir / "real")
+    no_bundle = ["--no-bundle"] if supports_no_bundle(project) else []
+    run_measured([sys.executable, "scripts/build.py", *no_bundle], project)
+    return pages_per_language(project)
+
+
+def bench_scale(scale: int, real: int, workdir: Path, repeat: int) -> dict:
+    folder = workdir / f"x{scale}"
+    project = copy_project(folder / "ours")
+    add_meetings(project, (scale - 1) * real)
+    print(f"  {scale}x: building {scale * real} pages per language ...", flush=True)
+    full = build_ours(project, folder / "rendered")
+    site = project / "site"
+    sizes = html_sizes(site)
+    largest = max(sizes, key=sizes.get)
+    pages = {lang: len(list((project / "docs" / lang).rglob("*.md"))) for lang in LANGUAGES}
+    bundle = bundle_bytes(project)
+    print(f"  {scale}x: timing our build and the baseline (bare MkDocs + Material), {repeat} each ...", flush=True)
+    base_project = make_baseline(project, folder / "rendered", folder / "baseline")
+    site_runs, base_runs = [], []
+    for _ in range(repeat):  # in turn, so that both meet the same conditions
+        site_runs.append(build_site_only(project))
+        base_runs.append(build_baseline(base_project))
+    ours, base = fastest(site_runs), fastest(base_runs)
+    total_pages = sum(pages.values())
+    return {
+        "scale": scale, "pages_per_language": pages[LANGUAGES[0]], "pages": total_pages,
+        "seconds": ours["seconds"], "cpu": ours["cpu"], "pages_per_s": total_pages / ours["cpu"],
+        "peak_mb": full["peak_mb"], "output_mb": tree_bytes(site) / MB,
+        "largest": largest, "largest_kb": sizes[largest] / KB, "html_sizes": sizes,
+        "search_kb": search_index_bytes(site) / KB,
+        "bundle_mb": bundle[0] / MB if bundle else None, "bundle_name": bundle[1] if bundle else None,
+        "bundle_seconds": full["seconds"] - ours["seconds"] if bundle else None,
+        "baseline_s": base["seconds"], "baseline_cpu": base["cpu"],
+        # CPU time, not wall time: other work on the machine then hardly changes the ratio.
+        "ratio": ours["cpu"] / base["cpu"],
+    }
+
+
+# --- report ---------------------------------------------------------------------
+
+COLUMNS = ("scale", "pages per language", "build s", "pages/s", "peak MB", "output MB",
+           "largest page KB", "search index KB", "bundle MB", "baseline s", "ratio")
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---:|" * len(COLUMNS)]
+    for r in rows:
+        cells = [f"{r['scale']}x", str(r["pages_per_language"]), f"{r['cpu']:.1f}",
+                 f"{r['pages_per_s']:.0f}", f"{r['peak_mb']:.0f}", f"{r['output_mb']:.1f}",
+                 f"{r['largest_kb']:.1f}", f"{r['search_kb']:.0f}",
+                 "n/a" if r["bundle_mb"] is None else f"{r['bundle_mb']:.1f}",
+                 f"{r['baseline_cpu']:.1f}", f"{r['ratio']:.2f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def growing_pages(small: dict, big: dict) -> list[str]:
+    """Pages present at both scales that grew by more than 10%, largest growth first."""
+    grown = [(big["html_sizes"][p] - size, p) for p, size in small["html_sizes"].items()
+             if p in big["html_sizes"] and big["html_sizes"][p] > 1.1 * size]
+    return [p for _, p in sorted(grown, reverse=True)]
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def overhead_goal(r: dict) -> str:
+    return (f"{verdict(r['ratio'] <= MAX_OVERHEAD)}  data and macro layer at {r['scale']}x: CPU {r['cpu']:.1f} s "
+            f"vs bare MkDocs + Material {r['baseline_cpu']:.1f} s = {(r['ratio'] - 1) * 100:+.0f}% "
+            f"(wall {r['seconds']:.1f} s vs {r['baseline_s']:.1f} s; goal: at most +{(MAX_OVERHEAD - 1) * 100:.0f}%)")
+
+
+def linear_goal(by_scale: dict) -> str:
+    if 10 not in by_scale or 100 not in by_scale:
+        return "n/a   linear growth: needs scales 10 and 100"
+    per10, per100 = (by_scale[s]["cpu"] / by_scale[s]["pages"] * 1000 for s in (10, 100))
+    return (f"{verdict(per100 <= MAX_PER_PAGE_GROWTH * per10)}  linear growth: CPU {per100:.1f} ms/page at 100x "
+            f"vs {per10:.1f} ms/page at 10x = {per100 / per10:.2f}x (goal: at most {MAX_PER_PAGE_GROWTH:.2f}x)")
+
+
+def page_size_goals(rows: list[dict], big: dict) -> list[str]:
+    sizes = big["html_sizes"]
+    grown = growing_pages(rows[0], big) if len(rows) > 1 else []
+    others = {p: n for p, n in sizes.items() if p not in grown}
+    line = (f"{verdict(big['largest_kb'] < MAX_PAGE_KB)}  largest page at {big['scale']}x: "
+            f"{big['largest']} {big['largest_kb']:.1f} KB (goal: under {MAX_PAGE_KB} KB)")
+    if grown and others:
+        other = max(others, key=others.get)
+        line += f"; largest of the pages that do not grow: {other} {others[other] / KB:.1f} KB"
+    if len(rows) == 1:
+        return [line]
+    small = rows[0]["html_sizes"]
+    listed = "; ".join(f"{p} {small[p] / KB:.1f} KB -> {sizes[p] / KB:.1f} KB" for p in grown[:6])
+    return [line, f"{verdict(not grown)}  no page grows with the site ({rows[0]['scale']}x -> {big['scale']}x): "
+                  + (listed or "none grew by more than 10%")]
+
+
+def bundle_goal(big: dict) -> str:
+    if big["bundle_mb"] is None:
+        return f"n/a   offline bundle at {big['scale']}x: no bundle in dist/ (the project does not make one yet)"
+    return (f"{verdict(big['bundle_mb'] * MB <= CD_BYTES)}  offline bundle at {big['scale']}x: "
+            f"{big['bundle_name']} {big['bundle_mb']:.1f} MB (goal: fits a 700 MB CD)")
+
+
+def goals(rows: list[dict]) -> list[str]:
+    by_scale = {r["scale"]: r for r in rows}
+    big = by_scale.get(100) or rows[-1]
+    return ([overhead_goal(r) for r in rows] + [linear_goal(by_scale)]
+            + page_size_goals(rows, big) + [bundle_goal(big)])
+
+
+def notes(rows: list[dict]) -> list[str]:
+    out = ["build s: scripts/build.py building the web site (validation, strict MkDocs build with our hooks, "
+           "what follows), without the offline bundle; baseline s: the same pages as plain Markdown (macros "
+           "expanded) built by bare MkDocs + Material with the same mkdocs.yml without hooks:. Both are CPU "
+           "seconds of all their processes (on an idle machine, the wall time), fastest of --repeat runs; "
+           "ratio = build s / baseline s; pages/s: both languages per build second.",
+           "peak MB: the whole build.py run (site and bundle); search index KB: the largest (one per language); "
+           "bundle MB: the ISO image in dist/."]
+    out += [f"the offline bundle added {r['bundle_seconds']:.1f} s (wall) at {r['scale']}x"
+            for r in rows if r["bundle_seconds"] is not None]
+    busy = [r["scale"] for r in rows if r["seconds"] > 1.25 * r["cpu"] or r["baseline_s"] > 1.25 * r["baseline_cpu"]]
+    if busy:
+        out.append("the machine was busy at " + ", ".join(f"{s}x" for s in busy)
+                   + " (wall time well above CPU time): wall times there are inflated; the table uses CPU time.")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", default="1,10,100", help="comma-separated multiples of the real content")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary copies")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="time our build and the baseline this many times each and keep the fastest (default 1)")
+    args = parser.parse_args(argv)
+    scales = sorted({int(s) for s in args.scales.split(",") if s.strip()})
+
+    workdir = Path(tempfile.mkdtemp(prefix="bsr-bench-"))
+    started = time.monotonic()
+    try:
+        print(f"Benchmark in {workdir} (scales: {', '.join(f'{s}x' for s in scales)})", flush=True)
+        real = real_pages(workdir)
+        rows = [bench_scale(scale, real, workdir, max(1, args.repeat)) for scale in scales]
+    except BuildFailed as err:
+        print(f"\nA build failed, so there are no figures:\n{err}", file=sys.stderr)
+        return 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print()
+    print(table(rows))
+    print()
+    print("Goals (issue 4):")
+    for line in goals(rows):
+        print("  " + line)
+    print()
+    for note in notes(rows):
+        print("Note: " + note)
+    print(f"Whole benchmark: {time.monotonic() - started:.0f} s" + (f"; copies kept in {workdir}" if args.keep else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
