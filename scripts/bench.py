@@ -1,7 +1,7 @@
 """Benchmark the build on synthetic data at several sizes. It reports; it is not a test.
 
-    python scripts/bench.py                  scales 1, 10 and 100 (100x: about 2000 pages per language)
-    python scripts/bench.py --scales 1,10    only these scales
+    python scripts/bench.py                  scales 1, 10 and 100 times the real pages (make bench)
+    python scripts/bench.py --scales 1,10    only these scales (a minute or two instead of several)
     python scripts/bench.py --repeat 2       time each build twice, keep the fastest (default once)
     python scripts/bench.py --keep           keep the temporary copies (their paths are printed)
 
@@ -383,7 +383,7 @@ def notes(rows: list[dict]) -> list[str]:
            "seconds of all their processes (on an idle machine, the wall time), fastest of --repeat runs; "
            "ratio = build s / baseline s; pages/s: both languages per build second.",
            "peak MB: the whole build.py run (site and bundle); search index KB: the largest (one per language); "
-           "bundle MB: the ISO image in dist/."]
+           "bundle MB: the ISO image in dist/ (else the zip)."]
     out += [f"the offline bundle added {r['bundle_seconds']:.1f} s (wall) at {r['scale']}x"
             for r in rows if r["bundle_seconds"] is not None]
     busy = [r["scale"] for r in rows if r["seconds"] > 1.25 * r["cpu"] or r["baseline_s"] > 1.25 * r["baseline_cpu"]]
