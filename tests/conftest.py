@@ -28,9 +28,17 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+# What the build makes from data inside docs/<lang>/ (scripts/sitedata/pages.py): not copied,
+# so that every test build makes it afresh.
+GENERATED = {"events", "resources", "countries", "contacts", "calendar.ics"}
+
+
 def _ignore_generated(folder: str, names: list[str]) -> list[str]:
     ignored = [n for n in names if n in ("__pycache__", ".pytest_cache")]
-    if Path(folder).name == "meetings" and Path(folder).parent.parent.name == "docs":
+    here = Path(folder)
+    if here.parent.name == "docs":  # a language folder
+        ignored += [n for n in names if n in GENERATED]
+    if here.name == "tools" and here.parent.parent.name == "docs":
         ignored += [n for n in names if n != "index.md"]
     return ignored
 

@@ -283,26 +283,36 @@ SECOND_TOOL = """
 """
 
 
+TWO = "tools/index.html"
+
+
 @pytest.fixture(scope="module")
 def two_tools_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("two-tools") / "project")
     tools = project / "data" / "tools.yml"
     tools.write_text(tools.read_text(encoding="utf-8") + SECOND_TOOL, encoding="utf-8")
-    for lang in PREFIX:
-        doc = project / "docs" / lang / "tools" / "self-assessment.md"
-        doc.write_text(doc.read_text(encoding="utf-8") + '\n{{ self_assessment("check-in") }}\n', encoding="utf-8")
+    for lang in PREFIX:  # both tools on one page too: the list of tools
+        doc = project / "docs" / lang / "tools" / "index.md"
+        doc.write_text(doc.read_text(encoding="utf-8") + f'\n{{{{ self_assessment("{ID}") }}}}\n'
+                       '\n{{ self_assessment("check-in") }}\n', encoding="utf-8")
     return build_ok(project, "--no-bundle")
 
 
+def test_a_tool_added_as_data_gets_its_page_and_a_place_in_the_list(two_tools_site):
+    for prefix in ("", "ru/"):
+        assert page(two_tools_site, f"{prefix}tools/check-in.html").select("table.bsr-assessment tbody tr")
+        assert page(two_tools_site, f"{prefix}tools/index.html").find("a", href="check-in.html")
+
+
 def test_two_tools_on_one_page_have_their_own_ids_groups_and_pictures(two_tools_site, browser):
-    soup = page(two_tools_site, REL)
+    soup = page(two_tools_site, TWO)
     ids = [tag["id"] for tag in soup.find_all(id=True)]
     assert len(ids) == len(set(ids))
     first = {r["name"] for r in soup.select(f".bsr-tool[data-tool={ID}] input")}
     second = {r["name"] for r in soup.select(".bsr-tool[data-tool=check-in] input")}
     assert len(first) == 9 and second == {"check-in--peers", "check-in--change"}
     tab = browser.new_page()
-    tab.goto((two_tools_site / REL).as_uri())
+    tab.goto((two_tools_site / TWO).as_uri())
     tab.locator("label[for='check-in--peers--3']").click()
     tab.locator(f"label[for='{ID}--peers--1']").click()
     one = tab.locator(f".bsr-tool[data-tool={ID}]").evaluate(PICTURE)

@@ -1,6 +1,6 @@
 """Files made from data, in each language's folder of docs/.
 
-- a page per event, resource and member state (each a single macro call);
+- a page per event, resource, member state and tool (each a single macro call);
 - an iCalendar file per dated event, and calendar.ics with them all;
 - a vCard per public contact.
 
@@ -26,7 +26,9 @@ PAGES = {
     "events": ("events", "title", lambda entry: True, "event_page"),
     "resources": ("resources", "title", lambda entry: True, "resource_page"),
     "countries": ("countries", "name", lambda entry: entry["cbss_member"], "country_page"),
+    "tools": ("tools", "title", lambda entry: True, "tool_page"),
 }
+KEPT = "index.md"  # a generated folder's own page, written by hand (docs/<lang>/tools/index.md)
 CONTACTS = "contacts"  # docs/<lang>/contacts/<id>.vcf
 FEED = "calendar.ics"  # docs/<lang>/calendar.ics
 GENERATED_FOLDERS = (*PAGES, CONTACTS)
@@ -75,7 +77,7 @@ def write_generated(site: SiteData, docs_dir: Path, today: dt.date) -> list[Path
                 changed.append(path)
         for folder in GENERATED_FOLDERS:
             for stale in sorted((root / folder).glob("*")) if (root / folder).is_dir() else []:
-                if f"{folder}/{stale.name}" not in files:
+                if f"{folder}/{stale.name}" not in files and stale.name != KEPT:
                     stale.unlink()
                     changed.append(stale)
     return changed
