@@ -30,7 +30,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 # What the build makes from data inside docs/<lang>/ (scripts/sitedata/pages.py): not copied,
 # so that every test build makes it afresh.
-GENERATED = {"events", "resources", "countries", "contacts", "calendar.ics"}
+GENERATED = {"events", "resources", "countries", "contacts", "calendar", "calendar.ics"}
 
 
 def _ignore_generated(folder: str, names: list[str]) -> list[str]:
@@ -38,7 +38,7 @@ def _ignore_generated(folder: str, names: list[str]) -> list[str]:
     here = Path(folder)
     if here.parent.name == "docs":  # a language folder
         ignored += [n for n in names if n in GENERATED]
-    if here.name == "tools" and here.parent.parent.name == "docs":
+    if here.name in ("tools", "meetings") and here.parent.parent.name == "docs":
         ignored += [n for n in names if n != "index.md"]
     return ignored
 

@@ -132,3 +132,47 @@ def test_filters_work_from_file_and_degrade_to_the_full_list(browser, bundle):
     assert not tab.locator(".bsr-filters").is_visible()
     assert tab.locator(".bsr-event").count() == total and tab.locator(".bsr-event:visible").count() == total
     context.close()
+
+
+@pytest.fixture(scope="module")
+def long_history(tmp_path_factory):
+    """45 more past expert meetings: the calendar and the list of meetings get further pages."""
+    project = copy_project(tmp_path_factory.mktemp("long") / "project")
+    extra = "".join(f"""
+- id: extra-{n:02d}
+  type: expert-meeting
+  title:
+    en: Extra meeting {n}
+    ru: Дополнительное совещание {n}
+  topic:
+    en: Extra topic {n}
+    ru: Дополнительная тема {n}
+  date: {1990 + n // 12}-{n % 12 + 1:02d}
+  city:
+    en: Riga
+    ru: Рига
+  country: LV
+""" for n in range(45))
+    events = project / "data" / "events.yml"
+    events.write_text(events.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return build_ok(project, "--no-bundle")
+
+
+def test_long_lists_are_cut_into_pages_linked_both_ways(long_history):
+    past = len([e for e in EVENTS if e.get("type")]) - 1 + 45  # all but the planned roundtable
+    pages = -(-past // 40)
+    for prefix in ("", "ru/"):
+        first = page(long_history, f"{prefix}calendar.html")
+        assert len(first.select("#past ~ .bsr-event, #past ~ h3 ~ .bsr-event")) <= 40 + 1
+        assert first.select_one("nav.bsr-pager a")["href"] == "calendar/2.html"
+        for n in range(2, pages + 1):
+            assert (long_history / f"{prefix}calendar/{n}.html").is_file()
+        assert not (long_history / f"{prefix}calendar/{pages + 1}.html").exists()
+        meetings = page(long_history, f"{prefix}meetings/index.html")
+        assert len(meetings.select("tbody tr")) == 40
+        assert (long_history / f"{prefix}meetings/2.html").is_file()
+        latvia = page(long_history, f"{prefix}countries/lv.html")
+        assert len(latvia.select("article ul li")) == 20  # the latest 20; the calendar has them all
+    counted = sum(len(page(long_history, rel).select(".bsr-event"))
+                  for rel in ["calendar.html"] + [f"calendar/{n}.html" for n in range(2, pages + 1)])
+    assert counted == len(EVENTS) + 45

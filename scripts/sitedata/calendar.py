@@ -68,6 +68,42 @@ def place(event: dict, lang: str, countries: dict[str, dict]) -> str:
     return ", ".join(parts)
 
 
+# Past events per calendar page, and expert meetings per list page: every page stays
+# small however long the history grows (the benchmark's 60 KB goal).
+PAGE_SIZE = 40
+
+
+def pages_of(items: list, size: int = PAGE_SIZE) -> list[list]:
+    """items cut into pages of size; always at least one (empty) page."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def past_pages(events: list[dict], today: dt.date) -> list[list[tuple[int | None, list[dict]]]]:
+    """Past events, latest first, cut into pages, each page grouped by year."""
+    flat = [(year, event) for year, items in past_by_year(events, today) for event in items]
+    pages = []
+    for page in pages_of(flat):
+        groups: list[tuple[int | None, list[dict]]] = []
+        for year, event in page:
+            if groups and groups[-1][0] == year:
+                groups[-1][1].append(event)
+            else:
+                groups.append((year, [event]))
+        pages.append(groups)
+    return pages
+
+
+def latest_first(events: list[dict]) -> list[dict]:
+    """Dated events from the latest to the earliest, then those without a date."""
+    return sorted(events, key=lambda e: (span(e) is not None, span(e) or ()), reverse=True)
+
+
+def meeting_pages(events: list[dict]) -> list[list[dict]]:
+    """Expert meetings in order of date, cut into list pages."""
+    meetings = [e for e in events if e["type"] == "expert-meeting"]
+    return pages_of(sorted(meetings, key=lambda e: span(e) or ()))
+
+
 def uid(event: dict) -> str:
     """Stable across builds and equal in both languages, so a calendar updates the same entry."""
     return f"{event['id']}@wgcc-bsr-children-at-risk"

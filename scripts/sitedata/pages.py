@@ -30,8 +30,14 @@ PAGES = {
 }
 KEPT = "index.md"  # a generated folder's own page, written by hand (docs/<lang>/tools/index.md)
 CONTACTS = "contacts"  # docs/<lang>/contacts/<id>.vcf
+# Further pages of long lists: docs/<lang>/calendar/<n>.md and meetings/<n>.md, n >= 2
+# (the first page is calendar.md or meetings/index.md, written by hand).
+LIST_PAGES = {"calendar": ("calendar_page", {"en": "Calendar of events, page {n}",
+                                              "ru": "Календарь событий, страница {n}"}),
+              "meetings": ("meetings_page", {"en": "Expert meetings, page {n}",
+                                             "ru": "Экспертные совещания, страница {n}"})}
 FEED = "calendar.ics"  # docs/<lang>/calendar.ics
-GENERATED_FOLDERS = (*PAGES, CONTACTS)
+GENERATED_FOLDERS = (*PAGES, CONTACTS, *LIST_PAGES)
 
 
 def page_name(entry: dict) -> str:
@@ -58,6 +64,11 @@ def generated_files(site: SiteData, lang: str, today: dt.date) -> dict[str, byte
         if calendar.span(event):
             files[f"events/{event['id']}.ics"] = calendar.calendar_file([event], lang, countries, stamp)
     files[FEED] = calendar.calendar_file(events, lang, countries, stamp)
+    counts = {"calendar": len(calendar.past_pages(events, today)), "meetings": len(calendar.meeting_pages(events))}
+    for folder, (macro, titles) in LIST_PAGES.items():
+        for n in range(2, counts[folder] + 1):
+            front = yaml.safe_dump({"title": titles[lang].format(n=n)}, allow_unicode=True, width=1000)
+            files[f"{folder}/{n}.md"] = f"---\n{front}---\n\n{{{{ {macro}({n}) }}}}\n".encode("utf-8")
     for contact in site["contacts"]:
         files[f"{CONTACTS}/{contact['id']}.vcf"] = vcard(contact, lang, countries)
     return files

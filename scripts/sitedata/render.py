@@ -154,4 +154,7 @@ class Renderer:
                 "country_options": lambda codes: sorted({(c, countries[c]["name"][lang]) for c in codes},
                                                         key=lambda pair: pair[1]),
                 "upcoming": lambda events: calendar.upcoming(events, self.today),
-                "past_by_year": lambda events: calendar.past_by_year(events, self.today)}
+                "past_by_year": lambda events: calendar.past_by_year(events, self.today),
+                "past_pages": lambda events: calendar.past_pages(events, self.today),
+                "meeting_pages": calendar.meeting_pages,
+                "latest_first": calendar.latest_first}
