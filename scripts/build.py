@@ -23,20 +23,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bundle import BundleError, copy_documents, make_bundle  # noqa: E402
-from sitedata.collections import LANGUAGES, load_site_data  # noqa: E402
+from sitedata.calendar import build_date  # noqa: E402
+from sitedata.collections import LANGUAGES, SiteData, load_site_data  # noqa: E402
+from sitedata.pages import write_generated  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
 from sitedata.search_index import split_by_language  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def validate(root: Path) -> bool:
+def validate(root: Path) -> SiteData | None:
     try:
-        load_site_data(root)
+        return load_site_data(root)
     except DataError as err:
         print(err.report(), file=sys.stderr)
-        return False
-    return True
+        return None
 
 
 def mkdocs_build(root: Path, out: Path, offline: bool = False) -> bool:
@@ -44,7 +45,9 @@ def mkdocs_build(root: Path, out: Path, offline: bool = False) -> bool:
 
     offline turns on Material's offline plugin (mkdocs.yml): the build for file://.
     True if it succeeded."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false")
+    # BSR_PREPARED: the data is checked and the generated files are written (main() did it),
+    # so the hooks of both builds skip that work.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false", BSR_PREPARED="1")
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
            "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out)]
     if subprocess.run(cmd, cwd=root, env=env).returncode != 0:
@@ -108,11 +111,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.monotonic()
-    if not validate(ROOT):
+    site = validate(ROOT)
+    if site is None:
         return 1
     if args.validate:
         print("The content is valid: data/ and both languages of docs/ are in order.")
         return 0
+    write_generated(site, ROOT / "docs", build_date())  # for both builds below
     dist_dir = None if args.no_bundle else args.dist_dir.resolve()
     summary = build_all(ROOT, args.site_dir.resolve(), dist_dir)
     if summary is None:

@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import os
 import posixpath
 from pathlib import Path
 
@@ -37,12 +38,16 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     stamp = _data_stamp(root)
     if _state.get("stamp") != stamp:
+        # scripts/build.py has checked the data and written the generated files already
+        # (once for both of its builds); `mkdocs serve` and a plain `mkdocs build` have not.
+        prepared = os.environ.get("BSR_PREPARED") == "1"
         try:
-            site = load_site_data(root)
+            site = load_site_data(root, check=not prepared)
         except DataError as err:
             raise PluginError(err.report()) from None
         today = build_date()
-        write_generated(site, Path(config.docs_dir), today)
+        if not prepared:
+            write_generated(site, Path(config.docs_dir), today)
         _state.update(stamp=stamp, renderer=Renderer(site, root / "overrides" / "macros", today))
     return config
 
