@@ -5,7 +5,7 @@ lists every problem of every file; the build stops before writing anything.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks, schema
@@ -32,13 +32,21 @@ LANGUAGES = tuple(schema.LANGUAGE_NAMES)
 class SiteData:
     root: Path
     documents: dict[str, Document]
+    # Built once per collection: macros ask for them on every page, and the data does
+    # not change once loaded (hooks.py loads it anew when data/ changes).
+    _public: dict[str, list[dict]] = field(default_factory=dict, repr=False)
+    _by_id: dict[str, dict[str, dict]] = field(default_factory=dict, repr=False)
 
     def __getitem__(self, name: str) -> list[dict]:
         """The public entries of a collection: the only ones any output may see."""
-        return [entry for entry in self.documents[name].data if entry.get("public", True)]
+        if name not in self._public:
+            self._public[name] = [e for e in self.documents[name].data if e.get("public", True)]
+        return self._public[name]
 
     def by_id(self, name: str) -> dict[str, dict]:
-        return {entry["id"]: entry for entry in self[name]}
+        if name not in self._by_id:
+            self._by_id[name] = {entry["id"]: entry for entry in self[name]}
+        return self._by_id[name]
 
 
 def load_site_data(root: Path, check: bool = True) -> SiteData:

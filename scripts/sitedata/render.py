@@ -54,29 +54,10 @@ def format_size(size: int, lang: str) -> str:
 MACRO_FILES = ("site.html", "tools.html")
 
 
-class _IndexedSite(SiteData):
-    """The site's data, with each collection's id index built once.
-
-    Macros call data.by_id() for every record page; building the index on every
-    call made rendering grow with the square of the number of records (at 100x
-    the real content it was a tenth of the rendering time). The data does not
-    change while a Renderer lives: hooks.py makes a new one when data/ changes.
-    """
-
-    def __init__(self, site: SiteData):
-        super().__init__(site.root, site.documents)
-        self._by_id: dict[str, dict[str, dict]] = {}
-
-    def by_id(self, name: str) -> dict[str, dict]:
-        if name not in self._by_id:
-            self._by_id[name] = super().by_id(name)
-        return self._by_id[name]
-
-
 class Renderer:
     def __init__(self, site: SiteData, macros_dir: Path, today: dt.date):
         self.today = today  # the build date: decides which events are upcoming
-        self.site = _IndexedSite(site)
+        self.site = site
         self.env = Environment(
             loader=FileSystemLoader(str(macros_dir)),
             autoescape=True,
