@@ -64,7 +64,7 @@ def on_page_markdown(markdown, page, config, files):
     lang, src = _language_and_path(page)
     source = f"docs/{lang}/{src}"
     try:
-        return _state["renderer"].render_page(markdown, lang, src, source)
+        return _state["renderer"].render_page(markdown, lang, src, source, page.meta.get("record"))
     except jinja2.TemplateSyntaxError as err:
         raise PluginError(f"{err.filename or source}:{err.lineno}: template error: {err.message}. "
                           "Macro calls look like {{ priorities_list() }}.") from None

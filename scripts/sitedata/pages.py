@@ -47,9 +47,12 @@ def page_name(entry: dict) -> str:
 
 def record_page(entry: dict, lang: str, collection: str, title_field: str, macro: str) -> str:
     # The title is HTML-escaped: themes put it into the page without escaping it.
-    front = yaml.safe_dump({"title": html.escape(entry[title_field][lang])}, allow_unicode=True, width=1000)
-    return (f"---\n{front}---\n\n<!-- Made from data/{collection}.yml, entry {entry['id']}: "
-            f"edit the data, not this file. -->\n\n{{{{ {macro}({entry['id']!r}) }}}}\n")
+    # The entry's id is in the front matter (`record`), so that every page of a collection has
+    # the same body, which the renderer compiles once for all of them.
+    front = yaml.safe_dump({"title": html.escape(entry[title_field][lang]), "record": entry["id"]},
+                           allow_unicode=True, width=1000)
+    return (f"---\n{front}---\n\n<!-- Made from data/{collection}.yml (the entry named by `record` above): "
+            f"edit the data, not this file. -->\n\n{{{{ {macro}(record) }}}}\n")
 
 
 def generated_files(site: SiteData, lang: str, today: dt.date) -> dict[str, bytes]:

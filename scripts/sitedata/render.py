@@ -80,8 +80,10 @@ class Renderer:
         self._templates: dict[str, object] = {}
         self._page = ""  # the page being rendered, for link()
 
-    def render_page(self, markdown: str, lang: str, src_uri: str, source: str) -> str:
-        """Render one page's Markdown for a language; src_uri is relative to the language folder."""
+    def render_page(self, markdown: str, lang: str, src_uri: str, source: str, record: str | None = None) -> str:
+        """Render one page's Markdown for a language; src_uri is relative to the language folder.
+
+        record: the id of the entry a page made from data shows (its front matter's `record`)."""
         # Running site.html's top level (and labels.html's) for every page was a tenth of the
         # rendering time; the macros depend on the page only through link(), which reads this.
         self._page = src_uri
@@ -96,7 +98,7 @@ class Renderer:
             template = self.env.from_string(markdown)
             template.filename = source  # errors found when compiling name this page
             self._templates[markdown] = template
-        return template.render(**self._contexts[lang], **self._macros[lang])
+        return template.render(**self._contexts[lang], **self._macros[lang], record=record)
 
     def _context(self, lang: str) -> dict:
         def t(text) -> str:
