@@ -60,10 +60,16 @@ def run_build(project: Path, *args: str, env: dict | None = None) -> subprocess.
                           capture_output=True, text=True, timeout=900, env={**os.environ, **(env or {})})
 
 
-def build_ok(project: Path, *args: str, env: dict | None = None) -> Path:
+def checked_build(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """A build that must succeed, strict and with no warning."""
     result = run_build(project, *args, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    return result
+
+
+def build_ok(project: Path, *args: str, env: dict | None = None) -> Path:
+    checked_build(project, *args, env=env)
     return project / "site"
 
 
@@ -106,9 +112,7 @@ def session_build(tmp_path_factory) -> tuple[Path, str]:
         (project / "data" / "documents" / name).write_bytes(content)
     resources = project / "data" / "resources.yml"
     resources.write_text(resources.read_text(encoding="utf-8") + SAMPLE_RESOURCE, encoding="utf-8")
-    result = run_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
+    result = checked_build(project)
     return project, result.stdout + result.stderr
 
 
