@@ -12,45 +12,62 @@ succeeded, so a mistake never replaces the last good site/ or dist/.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2 says nothing to editors
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from click import ClickException  # noqa: E402
+from mkdocs.commands.build import build as mkdocs_run  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
 from bundle import BundleError, copy_documents, make_bundle  # noqa: E402
 from sitedata.calendar import build_date  # noqa: E402
-from sitedata.collections import LANGUAGES, SiteData, load_site_data  # noqa: E402
-from sitedata.pages import write_generated  # noqa: E402
+from sitedata.collections import LANGUAGES, load_site_data  # noqa: E402
+from sitedata.prepare import prepare  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
 from sitedata.search_index import split_by_language  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def validate(root: Path) -> SiteData | None:
-    try:
-        return load_site_data(root)
-    except DataError as err:
-        print(err.report(), file=sys.stderr)
-        return None
+def show_mkdocs_warnings() -> None:
+    """MkDocs' messages as `mkdocs build` prints them, warnings and errors only.
+
+    (Not `mkdocs build --quiet`: that hides the warnings from --strict as well,
+    so a broken link would pass.)"""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(handler)
 
 
 def mkdocs_build(root: Path, out: Path, offline: bool = False) -> bool:
     """Run a real, strict MkDocs build into out, then give each language its search index.
 
     offline turns on Material's offline plugin (mkdocs.yml): the build for file://.
-    True if it succeeded."""
-    # BSR_PREPARED: the data is checked and the generated files are written (main() did it),
-    # so the hooks of both builds skip that work.
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", OFFLINE="true" if offline else "false", BSR_PREPARED="1")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-           "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out)]
-    if subprocess.run(cmd, cwd=root, env=env).returncode != 0:
+    It runs in this process, so that the hooks find the data checked and the
+    generated files written by main() (sitedata.prepare), and the macros
+    compiled by the build before. True if it succeeded."""
+    os.environ["OFFLINE"] = "true" if offline else "false"  # read by mkdocs.yml
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_run(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (ConfigurationError, ClickException) as err:  # the problem itself is logged above it
+        print(f"ERROR    -  {err}", file=sys.stderr)
         return False
     split_by_language(out, LANGUAGES, offline)
     return True
@@ -111,13 +128,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.monotonic()
-    site = validate(ROOT)
-    if site is None:
+    try:
+        if args.validate:
+            load_site_data(ROOT)
+            print("The content is valid: data/ and both languages of docs/ are in order.")
+            return 0
+        prepare(ROOT, build_date())  # checked, and the generated files written, for both builds
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
         return 1
-    if args.validate:
-        print("The content is valid: data/ and both languages of docs/ are in order.")
-        return 0
-    write_generated(site, ROOT / "docs", build_date())  # for both builds below
+    show_mkdocs_warnings()
     dist_dir = None if args.no_bundle else args.dist_dir.resolve()
     summary = build_all(ROOT, args.site_dir.resolve(), dist_dir)
     if summary is None:

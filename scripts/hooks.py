@@ -1,54 +1,46 @@
 """MkDocs hooks: data in, pages out.
 
-- on_config: load and check data/ (once per change: mkdocs-static-i18n runs the
-  build once per language), then write the files made from data (pages of
-  events, resources and countries; .ics and .vcf files).
+- on_config: load and check data/, then write the files made from data (pages
+  of events, resources and countries; .ics and .vcf files): once per change of
+  data/ (mkdocs-static-i18n runs the build once per language; scripts/build.py
+  has done it before its builds).
 - on_page_markdown: render the page's Markdown as a Jinja template in its language.
 - on_page_context: language links that point to the same page in the other
   language, relative, so they work from file:// and from any sub-path.
-- on_post_page, on_post_template: a Content-Security-Policy on every page.
+- on_post_page, on_post_template: a Content-Security-Policy on every page;
+  the pages of other languages than the default get their own search index.
 """
 from __future__ import annotations
 
-import os
 import posixpath
 from pathlib import Path
 
 import jinja2
 from mkdocs.exceptions import PluginError
 
-from sitedata.collections import LANGUAGES, load_site_data
-from sitedata.csp import add_csp
 from sitedata.calendar import build_date
-from sitedata.pages import write_generated
+from sitedata.collections import LANGUAGES
+from sitedata.csp import add_csp
+from sitedata.prepare import prepare
 from sitedata.problems import DataError
 from sitedata.render import Renderer
+from sitedata.search_index import rebase
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 DEFAULT_LANGUAGE = LANGUAGES[0]
 _state: dict = {}
 
 
-def _data_stamp(root: Path) -> tuple:
-    files = sorted((root / "data").rglob("*")) + sorted((root / "overrides" / "macros").glob("*"))
-    return tuple((str(p), p.stat().st_mtime_ns) for p in files if p.is_file())
-
-
 def on_config(config):
-    root = Path(config.config_file_path).parent
-    stamp = _data_stamp(root)
-    if _state.get("stamp") != stamp:
-        # scripts/build.py has checked the data and written the generated files already
-        # (once for both of its builds); `mkdocs serve` and a plain `mkdocs build` have not.
-        prepared = os.environ.get("BSR_PREPARED") == "1"
-        try:
-            site = load_site_data(root, check=not prepared)
-        except DataError as err:
-            raise PluginError(err.report()) from None
-        today = build_date()
-        if not prepared:
-            write_generated(site, Path(config.docs_dir), today)
-        _state.update(stamp=stamp, renderer=Renderer(site, root / "overrides" / "macros", today))
+    root, today = Path(config.config_file_path).parent, build_date()
+    try:
+        # Done once per change of data/: scripts/build.py has done it before its builds,
+        # which run in its process; `mkdocs serve` does it here.
+        site = prepare(root, today)
+    except DataError as err:
+        raise PluginError(err.report()) from None
+    if _state.get("site") is not site:
+        _state.update(site=site, renderer=Renderer(site, root / "overrides" / "macros", today))
     return config
 
 
@@ -92,6 +84,9 @@ def _offline(config) -> bool:
 
 
 def on_post_page(output, page, config):
+    lang, _ = _language_and_path(page)
+    if lang != DEFAULT_LANGUAGE:  # its own search index (scripts/build.py splits the index)
+        output = rebase(output, lang, page.file.dest_uri)
     return add_csp(output, _offline(config))
 
 

@@ -309,6 +309,20 @@ def test_a_failure_inside_mkdocs_also_keeps_the_last_good_site(project_with_good
     assert _fingerprint(project / "site") == before
 
 
+def test_a_broken_link_in_a_page_stops_the_build(project_with_good_site):
+    """MkDocs only warns of a link to a missing page; the build is strict, so it stops."""
+    project = project_with_good_site
+    before = _fingerprint(project / "site")
+    page = project / "docs" / "ru" / "privacy.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Подробнее](no-such-page.md)\n", encoding="utf-8")
+    result = run_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "ru/privacy.md" in output and "no-such-page.md" in output, output
+    assert "unchanged" in output
+    assert _fingerprint(project / "site") == before
+
+
 def test_validate_reports_success(built_project):
     result = run_build(built_project, "--validate")
     assert result.returncode == 0

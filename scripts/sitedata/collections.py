@@ -33,7 +33,7 @@ class SiteData:
     root: Path
     documents: dict[str, Document]
     # Built once per collection: macros ask for them on every page, and the data does
-    # not change once loaded (hooks.py loads it anew when data/ changes).
+    # not change once loaded (prepare.py loads it anew when data/ changes).
     _public: dict[str, list[dict]] = field(default_factory=dict, repr=False)
     _by_id: dict[str, dict[str, dict]] = field(default_factory=dict, repr=False)
 
@@ -49,10 +49,8 @@ class SiteData:
         return self._by_id[name]
 
 
-def load_site_data(root: Path, check: bool = True) -> SiteData:
-    """Read every collection; with check, also against its schema and across files.
-
-    check=False is for a build that scripts/build.py has just checked."""
+def load_site_data(root: Path) -> SiteData:
+    """Read every collection and check it against its schema and across files."""
     root = Path(root).resolve()
     data_dir, schema_dir = root / "data", root / "data" / "schemas"
     documents, problems = {}, []
@@ -64,12 +62,10 @@ def load_site_data(root: Path, check: bool = True) -> SiteData:
             continue
         if doc.data is None:
             doc.data = []
-        if check:
-            problems += schema.check(doc, name, schema_dir)
+        problems += schema.check(doc, name, schema_dir)
         documents[name] = doc
     site = SiteData(root, documents)
-    if check:
-        problems += checks.run_all(site)
+    problems += checks.run_all(site)
     if problems:
         raise DataError(problems)
     return site

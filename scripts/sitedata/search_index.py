@@ -2,11 +2,12 @@
 
 mkdocs-static-i18n writes a single index with every language (its issue
 #271), and Material finds the index from each page's configured `base`: the
-site's root. After a build, split_by_language() writes each language's own
-index under that language's folder (ru/search/...) and points the `base` of
-the language's pages there. Material then loads, online (search_index.json)
-and from file:// (search_index.js, written by the offline plugin), only the
-index of the page's language. The default language keeps the root.
+site's root. rebase() points the `base` of a language's pages at that
+language's folder (hooks.py, as each page is written); after the build,
+split_by_language() writes each language's own index there (ru/search/...).
+Material then loads, online (search_index.json) and from file://
+(search_index.js, written by the offline plugin), only the index of the
+page's language. The default language keeps the root.
 """
 from __future__ import annotations
 
@@ -30,13 +31,10 @@ def _write(folder: Path, index: dict, offline: bool) -> None:
         (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
-def _rebase_pages(site: Path, lang: str) -> None:
-    """Point the pages of lang at lang's folder as their base."""
-    for page in (site / lang).rglob("*.html"):
-        rel_dir = posixpath.dirname(page.relative_to(site).as_posix())
-        base = posixpath.relpath(lang, rel_dir)
-        html = page.read_text(encoding="utf-8")
-        page.write_text(BASE.sub(lambda m: f'{m.group(1)}"{base}"', html, count=1), encoding="utf-8")
+def rebase(html: str, lang: str, dest_uri: str) -> str:
+    """A page of lang (dest_uri: its path in the site) with lang's folder as its base."""
+    base = posixpath.relpath(lang, posixpath.dirname(dest_uri) or ".")
+    return BASE.sub(lambda m: f'{m.group(1)}"{base}"', html, count=1)
 
 
 def split_by_language(site: Path, languages: tuple[str, ...], offline: bool) -> None:
@@ -50,5 +48,3 @@ def split_by_language(site: Path, languages: tuple[str, ...], offline: bool) -> 
                 doc["location"] = doc["location"][len(lang) + 1:]
         folder = site / "search" if lang is None else site / lang / "search"
         _write(folder, {**index, "docs": docs}, offline)
-    for lang in others:
-        _rebase_pages(site, lang)
