@@ -47,7 +47,7 @@ translations: $(VENV)/.installed
 	$(BIN)/python scripts/translations.py
 
 clean:
-	rm -rf site site.new site.old dist dist.new dist.old .pytest_cache
+	rm -rf site site.new site.old dist dist.new dist.old .pytest_cache .cache
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

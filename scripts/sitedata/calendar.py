@@ -9,9 +9,8 @@ import calendar as month_lengths
 import datetime as dt
 import os
 
-import icalendar
-
 from .dates import PartialDate, format_partial
+from .memo import Memo
 
 PRODID = "-//CBSS Secretariat Children's Unit//WGCC events//EN"
 CALENDAR_NAMES = {"en": "WGCC events: children at risk in the Baltic Sea region",
@@ -109,10 +108,11 @@ def uid(event: dict) -> str:
     return f"{event['id']}@wgcc-bsr-children-at-risk"
 
 
-def ical_event(event: dict, lang: str, place: str, stamp: dt.datetime) -> icalendar.Event | None:
+def ical_event(event: dict, lang: str, place: str, stamp: dt.datetime) -> str:
+    """A dated event as an iCalendar VEVENT, in text (see calendar_files)."""
+    import icalendar  # here, not at the top: most builds take every event from the memo
+
     days = span(event)
-    if days is None:
-        return None  # iCalendar needs a date
     item = icalendar.Event()
     item.add("uid", uid(event))
     item.add("dtstamp", stamp)
@@ -130,20 +130,38 @@ def ical_event(event: dict, lang: str, place: str, stamp: dt.datetime) -> icalen
     if lines:
         item.add("description", "\n\n".join(lines))
     item.add("categories", [event["type"]])
-    return item
+    return item.to_ical().decode("utf-8")
 
 
-def calendar_file(events: list[dict], lang: str, countries: dict[str, dict], stamp: dt.datetime) -> bytes:
+END = "END:VCALENDAR\r\n"
+
+
+def calendar_head(lang: str) -> str:
+    """What an iCalendar file of lang holds before its events."""
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", CALENDAR_NAMES[lang])
-    for event in events:
-        item = ical_event(event, lang, place(event, lang, countries), stamp)
-        if item is not None:
-            cal.add_component(item)
-    return cal.to_ical()
+    empty = cal.to_ical().decode("utf-8")
+    assert empty.endswith(END)
+    return empty[:-len(END)]
+
+
+def calendar_files(events: list[dict], lang: str, countries: dict[str, dict], stamp: dt.datetime,
+                   memo: Memo) -> tuple[dict[str, bytes], bytes]:
+    """Each dated event's own iCalendar file (by the event's id), and the feed with them all.
+
+    A calendar serializes as its head, its events one after the other, then
+    END:VCALENDAR: each event is made once for its own file and the feed, and
+    taken from the memo when it has not changed since the last build."""
+    head = memo.get(calendar_head, lang)
+    items = {event["id"]: memo.get(ical_event, event, lang, place(event, lang, countries), stamp)
+             for event in events if span(event)}  # iCalendar needs a date
+    own = {event_id: (head + item + END).encode("utf-8") for event_id, item in items.items()}
+    return own, (head + "".join(items.values()) + END).encode("utf-8")
 
 
 def stamp_for(today: dt.date) -> dt.datetime:

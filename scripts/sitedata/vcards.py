@@ -1,10 +1,11 @@
 """Contacts as vCards (RFC 6350 readers accept this vCard 3.0), one file per public contact."""
 from __future__ import annotations
 
-import vobject
 
+def vcard(contact: dict, lang: str, country: str | None) -> str:
+    """country: the contact's country's name in lang, if any."""
+    import vobject  # here, not at the top: most builds take every vCard from the memo (memo.py)
 
-def vcard(contact: dict, lang: str, countries: dict[str, dict]) -> bytes:
     card = vobject.vCard()
     name = contact["name"][lang]
     card.add("fn").value = name
@@ -17,7 +18,7 @@ def vcard(contact: dict, lang: str, countries: dict[str, dict]) -> bytes:
         email = card.add("email")
         email.value = contact["email"]
         email.type_param = "INTERNET"
-    if contact.get("country") in countries:
-        card.add("adr").value = vobject.vcard.Address(country=countries[contact["country"]]["name"][lang])
+    if country:
+        card.add("adr").value = vobject.vcard.Address(country=country)
     card.add("uid").value = f"{contact['id']}@wgcc-bsr-children-at-risk"
-    return card.serialize().encode("utf-8")
+    return card.serialize()
