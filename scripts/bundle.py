@@ -23,7 +23,6 @@ import shutil
 import zipfile
 from pathlib import Path, PurePosixPath
 
-import pycdlib
 from mkdocs.config import load_config
 
 NAME = "cbss-children-offline"
@@ -168,6 +167,9 @@ def iso9660_name(name: str, is_dir: bool, taken: set[str]) -> str:
 
 
 def write_iso(tree: Path, target: Path) -> None:
+    """Raises BundleError if pycdlib refuses."""
+    import pycdlib  # here, not at the top: a build of the web site alone does not need it
+
     iso = pycdlib.PyCdlib()
     iso.new(interchange_level=3, vol_ident=VOLUME_LABEL, joliet=3, rock_ridge="1.09",
             app_ident_str="scripts/bundle.py (pycdlib)")
@@ -187,6 +189,8 @@ def write_iso(tree: Path, target: Path) -> None:
                 files.append(fp)
                 iso.add_fp(fp, path.stat().st_size, iso_path, rr_name=entry.name, joliet_path=f"/{entry}")
         iso.write(str(target))
+    except pycdlib.pycdlibexception.PyCdlibException as err:
+        raise BundleError(f"pycdlib refused to make the ISO image: {err}") from None
     finally:
         iso.close()
         for fp in files:
@@ -216,10 +220,7 @@ def make_bundle(root: Path, tree: Path, out: Path) -> str:
     prepare_tree(root, tree)
     out.mkdir(parents=True, exist_ok=True)
     iso, archive = f"{NAME}.iso", f"{NAME}.zip"
-    try:
-        write_iso(tree, out / iso)
-    except pycdlib.pycdlibexception.PyCdlibException as err:
-        raise BundleError(f"pycdlib refused to make the ISO image: {err}") from None
+    write_iso(tree, out / iso)
     write_zip(tree, out / archive)
     write_sums(out, [iso, archive])
     files = [p for p in tree.rglob("*") if p.is_file()]

@@ -10,7 +10,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import calendar
@@ -68,6 +68,9 @@ class Renderer:
             comment_start_string="{##",
             comment_end_string="##}",
             extensions=["jinja2.ext.do"],
+            # The macros compiled once, kept in the system's temporary folder: compiling them
+            # took a tenth of a second at every build. A changed template is compiled anew.
+            bytecode_cache=FileSystemBytecodeCache(),
         )
         self.env.filters["md"] = to_markdown_text
         self.env.filters["markdown"] = markdown_field
@@ -79,6 +82,11 @@ class Renderer:
         # both languages (one macro call), so each is compiled once, not twice.
         self._templates: dict[str, object] = {}
         self._page = ""  # the page being rendered, for link()
+        self._event_lists = {
+            "upcoming": self._once(lambda events: calendar.upcoming(events, today)),
+            "past_by_year": self._once(lambda events: calendar.past_by_year(events, today)),
+            "past_pages": self._once(lambda events: calendar.past_pages(events, today)),
+            "meeting_pages": self._once(calendar.meeting_pages)}
 
     def render_page(self, markdown: str, lang: str, src_uri: str, source: str, record: str | None = None) -> str:
         """Render one page's Markdown for a language; src_uri is relative to the language folder.
@@ -136,8 +144,17 @@ class Renderer:
                 # (code, name) of the countries named, by name: the options of a country filter
                 "country_options": lambda codes: sorted({(c, countries[c]["name"][lang]) for c in codes},
                                                         key=lambda pair: pair[1]),
-                "upcoming": lambda events: calendar.upcoming(events, self.today),
-                "past_by_year": lambda events: calendar.past_by_year(events, self.today),
-                "past_pages": lambda events: calendar.past_pages(events, self.today),
-                "meeting_pages": calendar.meeting_pages,
-                "latest_first": calendar.latest_first}
+                "latest_first": calendar.latest_first, **self._event_lists}
+
+    @staticmethod
+    def _once(sort):
+        """sort(events), computed once per list of events for every page and both languages:
+        each page of the calendar and of the expert meetings asks for the whole list sorted.
+        (The lists are the data's own, which do not change while the renderer lives.)"""
+        results: dict[int, tuple[list, object]] = {}
+
+        def cached(events: list):
+            if id(events) not in results:
+                results[id(events)] = (events, sort(events))  # the list is kept, so its id stays its own
+            return results[id(events)][1]
+        return cached
