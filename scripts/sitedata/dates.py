@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -19,6 +20,7 @@ class PartialDate:
     day: int | None = None
 
     @classmethod
+    @lru_cache(maxsize=None)  # the same few dates are read again for every list that shows them
     def parse(cls, text: str) -> "PartialDate":
         """Parse "YYYY-MM" or "YYYY-MM-DD"; ValueError if no such date exists."""
         parts = [int(p) for p in str(text).split("-")]
@@ -35,6 +37,7 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
 
 
+@lru_cache(maxsize=None)  # Babel takes its time, and each date is shown on several pages
 def format_partial(date: PartialDate, lang: str) -> str:
     """'April 2005' / 'апрель 2005'; '24 October 2007' / '24 октября 2007 г.'."""
     locale = BABEL_LOCALES[lang]
