@@ -26,7 +26,6 @@ from sitedata.problems import DataError
 from sitedata.render import Renderer
 from sitedata.search_index import rebase
 
-LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 DEFAULT_LANGUAGE = LANGUAGES[0]
 _state: dict = {}
 
@@ -70,8 +69,9 @@ def on_page_context(context, page, config, nav):
     here = page.file.dest_uri
     if lang != DEFAULT_LANGUAGE:
         here = here[len(lang) + 1:]
+    names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
     context["page_alternates"] = [
-        {"lang": other, "name": LANGUAGE_NAMES[other], "current": other == lang,
+        {"lang": other, "name": names[other], "current": other == lang,
          "link": here if other == DEFAULT_LANGUAGE else posixpath.join(other, here)}
         for other in LANGUAGES
     ]
