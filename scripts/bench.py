@@ -208,6 +208,8 @@ def build_ours(project: Path, dump: Path) -> dict:
     (project / "bench_dump.py").write_text(DUMP_HOOK, encoding="utf-8")
     config_file.write_text(config[:hooks.end()] + "  - bench_dump.py\n" + config[hooks.end():], encoding="utf-8")
     try:
+        # As `make site` does: the scripts run from their bytecode, as MkDocs and Material do.
+        subprocess.run([sys.executable, "-m", "compileall", "-q", "scripts"], cwd=project, check=True)
         full = run_measured([sys.executable, "scripts/build.py"], project, {"BENCH_DUMP": str(dump)})
         if not (project / "dist").is_dir() and (project / "scripts" / "bundle.py").is_file():
             # The bundle is a separate step: run it after the site, as a Makefile target would.
@@ -255,6 +257,9 @@ def make_baseline(project: Path, dump: Path, dest: Path) -> Path:
 
 
 def build_baseline(project: Path) -> dict:
+    # Into an empty folder, as our build writes into site.new/: MkDocs emptying the last
+    # site first would count against the baseline (our build's removal of the old site counts).
+    shutil.rmtree(project / "site", ignore_errors=True)
     return run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                          "--site-dir", str(project / "site")], project, ONLINE)
 
