@@ -10,13 +10,16 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jsonschema
+import jsonschema_rs
 import yaml
-from referencing import Registry, Resource
 
 from .loader import Document
 from .problems import Problem
+
+if TYPE_CHECKING:
+    import jsonschema
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian"}
 JSON_TYPES = {"string": "a text", "integer": "a whole number", "number": "a number",
@@ -25,43 +28,60 @@ JSON_TYPES = {"string": "a text", "integer": "a whole number", "number": "a numb
 
 
 @lru_cache(maxsize=None)
-def _registry(schema_dir: Path) -> Registry:
-    resources = []
+def _schemas(schema_dir: Path) -> dict[str, dict]:
+    """Every schema of the folder, by its $id (its file name)."""
+    schemas = {}
     for path in sorted(schema_dir.glob("*.schema.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((contents["$id"], Resource.from_contents(contents)))
-    return Registry().with_resources(resources)
+        schemas[contents["$id"]] = contents
+    return schemas
+
+
+def _schema(schema_dir: Path, name: str) -> dict:
+    return _schemas(schema_dir)[f"{name}.schema.json"]
 
 
 @lru_cache(maxsize=None)
 def validator(schema_dir: Path, name: str) -> jsonschema.Draft7Validator:
-    schema = json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft7Validator(schema, registry=_registry(schema_dir))
+    """jsonschema, which tells what is wrong and where, for the messages to editors.
+
+    Imported here: a build whose data is valid (the usual case) does not need it."""
+    import jsonschema
+    from referencing import Registry, Resource
+
+    registry = Registry().with_resources((uri, Resource.from_contents(contents))
+                                         for uri, contents in _schemas(schema_dir).items())
+    return jsonschema.Draft7Validator(_schema(schema_dir, name), registry=registry)
 
 
-def _inline(node, resolver):
-    """node with each $ref replaced by the schema it names (draft-07 ignores what stands beside a $ref)."""
+def _inline(node, document: dict, schemas: dict[str, dict]):
+    """node (from document) with each $ref replaced by the schema it names
+    (draft-07 ignores what stands beside a $ref)."""
     if isinstance(node, dict):
         if "$ref" in node:
-            found = resolver.lookup(node["$ref"])
-            return _inline(found.contents, found.resolver)
-        return {key: _inline(value, resolver) for key, value in node.items()}
+            file, _, pointer = node["$ref"].partition("#")
+            target = found_in = schemas[file] if file else document
+            for part in filter(None, pointer.split("/")):
+                target = target[part]
+            return _inline(target, found_in, schemas)
+        return {key: _inline(value, document, schemas) for key, value in node.items()}
     if isinstance(node, list):
-        return [_inline(value, resolver) for value in node]
+        return [_inline(value, document, schemas) for value in node]
     return node
 
 
 @lru_cache(maxsize=None)
-def quick_validator(schema_dir: Path, name: str) -> jsonschema.Draft7Validator:
-    """The same schema with its references written out: it tells valid data (the usual case)
-    in half the time, as it looks nothing up. check() asks validator() what is wrong."""
-    schema = validator(schema_dir, name).schema
-    return jsonschema.Draft7Validator(_inline(schema, _registry(schema_dir).resolver(schema["$id"])))
+def quick_validator(schema_dir: Path, name: str) -> jsonschema_rs.Draft7Validator:
+    """Tells whether the data is valid, a hundred times faster than jsonschema (it is compiled):
+    a tenth of the build time at a hundred times today's content. It gets the schema with its
+    references written out; check() then asks validator() what is wrong."""
+    schema = _schema(schema_dir, name)
+    return jsonschema_rs.Draft7Validator(_inline(schema, schema, _schemas(schema_dir)))
 
 
 def markdown_fields(schema_dir: Path, name: str) -> list[str]:
     """The fields of a collection's entries that the schema declares Markdown."""
-    fields = validator(schema_dir, name).schema.get("items", {}).get("properties", {})
+    fields = _schema(schema_dir, name).get("items", {}).get("properties", {})
     return [field for field, spec in fields.items() if spec.get("$ref", "").endswith("/definitions/markdown")]
 
 
@@ -191,7 +211,7 @@ def check(doc: Document, name: str, schema_dir: Path) -> list[Problem]:
         schema = error.schema
         if error.validator == "required" and path[-1] not in LANGUAGE_NAMES:
             # A "then" branch names required fields without describing them: look in the entry's schema.
-            entry_fields = validator(schema_dir, name).schema.get("items", {}).get("properties", {})
+            entry_fields = _schema(schema_dir, name).get("items", {}).get("properties", {})
             schema = schema.get("properties", entry_fields).get(path[-1], {})
         if error.validator == "required" and path[-1] in LANGUAGE_NAMES:
             # Show the editor's own text with the missing language added (and nothing else).
