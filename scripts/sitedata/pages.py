@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 from pathlib import Path
 
 from . import calendar
@@ -96,9 +97,9 @@ def write_generated(site: SiteData, docs_dir: Path, today: dt.date) -> list[Path
                 path.write_bytes(content)
                 changed.append(path)
         for folder in GENERATED_FOLDERS:
-            for stale in sorted((root / folder).glob("*")) if (root / folder).is_dir() else []:
-                if f"{folder}/{stale.name}" not in files and stale.name != KEPT:
-                    stale.unlink()
-                    changed.append(stale)
+            for name in sorted(os.listdir(root / folder)) if (root / folder).is_dir() else []:
+                if f"{folder}/{name}" not in files and name != KEPT:
+                    (root / folder / name).unlink()
+                    changed.append(root / folder / name)
     memo.save()
     return changed

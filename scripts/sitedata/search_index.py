@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 from pathlib import Path
 
-BASE = re.compile(r'("base": )"([^"]*)"')
+BASE = '"base": "'  # in Material's configuration of the page, at its end
 
 
 def _language_of(location: str, others: tuple[str, ...]) -> str | None:
@@ -33,8 +32,12 @@ def _write(folder: Path, index: dict, offline: bool) -> None:
 
 def rebase(html: str, lang: str, dest_uri: str) -> str:
     """A page of lang (dest_uri: its path in the site) with lang's folder as its base."""
-    base = posixpath.relpath(lang, posixpath.dirname(dest_uri) or ".")
-    return BASE.sub(lambda m: f'{m.group(1)}"{base}"', html, count=1)
+    at = html.rfind(BASE)
+    if at < 0:
+        return html
+    start = at + len(BASE)
+    end = html.index('"', start)
+    return html[:start] + posixpath.relpath(lang, posixpath.dirname(dest_uri) or ".") + html[end:]
 
 
 def split_by_language(site: Path, languages: tuple[str, ...], offline: bool) -> None:
