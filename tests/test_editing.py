@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
+import subprocess
 import sys
 
 import jsonschema
@@ -321,6 +323,28 @@ def test_a_broken_link_in_a_page_stops_the_build(project_with_good_site):
     assert "ru/privacy.md" in output and "no-such-page.md" in output, output
     assert "unchanged" in output
     assert _fingerprint(project / "site") == before
+
+
+def _plain_mkdocs_build(project, out):
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=project,
+                          capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_mkdocs_alone_checks_the_data_and_writes_the_pages_made_from_it(tmp_path):
+    """`mkdocs serve` and `mkdocs build` run the hooks without scripts/build.py: the hooks
+    then check the data and write the pages made from it themselves."""
+    project = copy_project(tmp_path / "project")
+    result = _plain_mkdocs_build(project, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    for lang in ("", "ru/"):
+        assert (tmp_path / "out" / f"{lang}events" / "kiev-2005.html").is_file()
+        assert (tmp_path / "out" / f"{lang}events" / "kiev-2005.ics").is_file()
+    events = project / "data" / "events.yml"
+    events.write_text(events.read_text(encoding="utf-8").replace("type: expert-meeting", "type: expert-meting", 1),
+                      encoding="utf-8")
+    result = _plain_mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    assert "data/events.yml" in result.stderr and "did you mean 'expert-meeting'" in result.stderr, result.stderr
 
 
 def test_validate_reports_success(built_project):
