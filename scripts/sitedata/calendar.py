@@ -59,6 +59,15 @@ def past_by_year(events: list[dict], today: dt.date) -> list[tuple[int | None, l
     return [(year, sorted(years[year], key=lambda e: span(e) or (), reverse=True)) for year in order]
 
 
+def by_country(events: list[dict]) -> dict[str, list[dict]]:
+    """Events by the code of the country they took place in."""
+    found: dict[str, list[dict]] = {}
+    for event in events:
+        if "country" in event:
+            found.setdefault(event["country"], []).append(event)
+    return found
+
+
 def place(event: dict, lang: str, countries: dict[str, dict]) -> str:
     """'Kiev, Ukraine', 'Ukraine', 'Kiev', or '' when the data names no place."""
     parts = [event["city"][lang]] if "city" in event else []

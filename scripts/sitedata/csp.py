@@ -9,11 +9,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import lru_cache
 
 SCRIPT = re.compile(r"<script\b([^>]*)>")
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 
 
+@lru_cache(maxsize=None)  # most pages carry the same few scripts
 def _hash(script: str) -> str:
     digest = hashlib.sha256(script.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode()}'"

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from . import calendar
 from .collections import LANGUAGES, SiteData
 from .dates import PartialDate, format_partial, format_span
+from .paths import relative
 
 # The characters Python-Markdown lets a backslash escape (with the tables extension),
 # escaped so that a title like "My life is *****" stays text.
@@ -33,18 +34,6 @@ def markdown_field(value) -> Markup:
 def to_markdown_text(value) -> Markup:
     """Text safe to place in Markdown: no HTML, no Markdown syntax."""
     return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(str(value)))))
-
-
-def relative(target: str, start: str) -> str:
-    """posixpath.relpath(target, start) for two paths inside the site (no "." or "..").
-
-    Pages hold thousands of links, and relpath asks the system for the working
-    directory twice for each: that was a quarter of the rendering time."""
-    to, here = target.split("/"), [part for part in start.split("/") if part not in ("", ".")]
-    common = 0
-    while common < min(len(here), len(to)) and here[common] == to[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 DEFAULT_LANGUAGE = LANGUAGES[0]
@@ -99,6 +88,7 @@ class Renderer:
             "past_by_year": self._once(lambda events: calendar.past_by_year(events, today)),
             "past_pages": self._once(lambda events: calendar.past_pages(events, today)),
             "meeting_pages": self._once(calendar.meeting_pages),
+            "events_by_country": self._once(calendar.by_country),
             # what the calendar's filters offer
             "types_of": self._once(lambda events: {e["type"] for e in events}),
             "countries_of": self._once(lambda events: {e["country"] for e in events if "country" in e})}

@@ -15,6 +15,8 @@ import json
 import posixpath
 from pathlib import Path
 
+from .paths import relative
+
 BASE = '"base": "'  # in Material's configuration of the page, at its end
 
 
@@ -37,7 +39,7 @@ def rebase(html: str, lang: str, dest_uri: str) -> str:
         return html
     start = at + len(BASE)
     end = html.index('"', start)
-    return html[:start] + posixpath.relpath(lang, posixpath.dirname(dest_uri) or ".") + html[end:]
+    return html[:start] + relative(lang, posixpath.dirname(dest_uri)) + html[end:]
 
 
 def split_by_language(site: Path, languages: tuple[str, ...], offline: bool) -> None:
