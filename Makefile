@@ -55,6 +55,8 @@ clean:
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# Other versions of icalendar or vobject may write other files: start the memo anew.
+	rm -rf .cache
 	touch $@
 
 $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed

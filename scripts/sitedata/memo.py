@@ -5,7 +5,8 @@ icalendar and vobject took most of the time spent on the files made from data
 contact's vCard is taken from .cache/generated.json (git-ignored) when its
 input, and the module that makes it, are unchanged since the last build; only
 what changed is made again, and the libraries are not even imported when
-nothing did.
+nothing did. The Makefile empties .cache/ when requirements.txt changes, as
+other versions of the libraries may write other files.
 """
 from __future__ import annotations
 
