@@ -55,7 +55,7 @@ clean:
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@# Other versions of icalendar or vobject may write other files: start the memo anew.
+	@# What the last build kept (memo, compiled macros) was made with the libraries before.
 	rm -rf .cache
 	touch $@
 

@@ -18,6 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2 says nothing to editors
@@ -33,7 +34,6 @@ from sitedata.calendar import build_date  # noqa: E402
 from sitedata.collections import LANGUAGES, load_site_data  # noqa: E402
 from sitedata.prepare import prepare  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
-from sitedata.search_index import split_by_language  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,7 +52,7 @@ def show_mkdocs_warnings() -> None:
 
 
 def mkdocs_build(root: Path, out: Path, offline: bool = False) -> bool:
-    """Run a real, strict MkDocs build into out, then give each language its search index.
+    """Run a real, strict MkDocs build into out (the hooks give each language its search index).
 
     offline turns on Material's offline plugin (mkdocs.yml): the build for file://.
     It runs in this process, so that the hooks find the data checked and the
@@ -69,7 +69,9 @@ def mkdocs_build(root: Path, out: Path, offline: bool = False) -> bool:
     except (ConfigurationError, ClickException) as err:  # the problem itself is logged above it
         print(f"ERROR    -  {err}", file=sys.stderr)
         return False
-    split_by_language(out, LANGUAGES, offline)
+    except Exception:  # a fault in a template or a plugin: show it, and still keep the last good site
+        traceback.print_exc()
+        return False
     return True
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import jinja2
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from sitedata.calendar import build_date
 from sitedata.collections import LANGUAGES
@@ -24,7 +25,7 @@ from sitedata.csp import add_csp
 from sitedata.prepare import prepare
 from sitedata.problems import DataError
 from sitedata.render import Renderer
-from sitedata.search_index import rebase
+from sitedata.search_index import rebase, split_by_language
 
 DEFAULT_LANGUAGE = LANGUAGES[0]
 _state: dict = {}
@@ -98,3 +99,25 @@ def on_post_template(output_content, template_name, config):
     if template_name.endswith(".html"):
         return add_csp(output_content, _offline(config))
     return output_content
+
+
+
+# mkdocs-static-i18n builds the other languages inside the default language's on_post_build
+# event: each is a build within the build. Only the outermost one ends with the search index
+# of every language (and, offline, the offline plugin's copy of it as a script).
+_builds_open = [0]
+
+
+def on_pre_build(config):
+    _builds_open[0] += 1
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's own, which ends with the whole index written
+def on_post_build(config):
+    _builds_open[0] -= 1
+    if _builds_open[0] == 0:
+        split_by_language(Path(config.site_dir), LANGUAGES, _offline(config))
+
+
+def on_build_error(error):
+    _builds_open[0] = 0  # the next build (mkdocs serve) starts from the outside again

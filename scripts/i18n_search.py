@@ -5,7 +5,9 @@ of another language that repeats an entry of the default language (same title,
 same text, same path under the language's folder). It compares every entry with
 every other one: a tenth of a second at ten times today's pages, but about ten
 seconds at a hundred times, and growing with the square of the site. This does
-the same with a lookup table.
+the same with a lookup table. (One difference: when two pages of a language
+repeat the same default-language entry, the plugin keeps the second, as it
+removes from the list it is going through; this drops both.)
 
 It is a hook of its own, not part of hooks.py: it mends the platform, not our
 data layer, and the benchmark's baseline (bare MkDocs + Material) keeps it.

@@ -1,4 +1,5 @@
-"""scripts/i18n_search.py drops the same search entries as mkdocs-static-i18n's own check, only faster."""
+"""scripts/i18n_search.py drops the same search entries as mkdocs-static-i18n's own check, only faster,
+for entries as the search plugin makes them: each location once per language."""
 from __future__ import annotations
 
 import copy

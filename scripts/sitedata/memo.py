@@ -3,26 +3,35 @@
 icalendar and vobject took most of the time spent on the files made from data
 (a tenth of a second per thousand events). An event's calendar entry or a
 contact's vCard is taken from .cache/generated.json (git-ignored) when its
-input, and the module that makes it, are unchanged since the last build; only
+input, and the code that makes it, are unchanged since the last build; only
 what changed is made again, and the libraries are not even imported when
-nothing did. The Makefile empties .cache/ when requirements.txt changes, as
-other versions of the libraries may write other files.
+nothing did. "The code" is every module of this package and the versions of
+the libraries, so a change to either makes everything anew.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import sys
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 
 
+LIBRARIES = ("icalendar", "vobject", "babel")  # what the memo's values are made with
+
+
 @lru_cache(maxsize=None)
-def _code(module: str) -> str:
-    """A digest of a module's source: a change of the code makes its results anew."""
-    return hashlib.sha256(Path(sys.modules[module].__file__).read_bytes()).hexdigest()
+def _code() -> str:
+    """A digest of the code that makes the files: this package's modules and the versions of
+    the libraries. A change to any of them makes everything anew."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    for library in LIBRARIES:
+        digest.update(f"{library} {version(library)}".encode())
+    return digest.hexdigest()
 
 
 class Memo:
@@ -36,7 +45,7 @@ class Memo:
 
     def get(self, make: Callable[..., str], *inputs) -> str:
         """make(*inputs), from the last build when the same; inputs must be JSON data."""
-        key = hashlib.sha256(json.dumps([make.__module__, make.__qualname__, _code(make.__module__), inputs],
+        key = hashlib.sha256(json.dumps([make.__module__, make.__qualname__, _code(), inputs],
                                         ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")).hexdigest()
         if key not in self._new:
             self._new[key] = self._old[key] if key in self._old else make(*inputs)

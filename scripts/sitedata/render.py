@@ -6,10 +6,12 @@ only gives them the data, the page's language and a few filters.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
 import re
 from pathlib import Path
 
+import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
@@ -51,6 +53,27 @@ def format_size(size: int, lang: str) -> str:
     return f"{text.replace('.', ',') if lang == 'ru' else text} {unit}"
 
 
+SYNTAX = {
+    "autoescape": True,
+    "undefined": StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    # "{#" starts Markdown attribute lists ("## Title {#id}"); keep it free.
+    "comment_start_string": "{##",
+    "comment_end_string": "##}",
+    "extensions": ["jinja2.ext.do"],
+}
+
+
+def _compiled_macros(folder: Path) -> FileSystemBytecodeCache:
+    """The macros compiled once and kept in .cache/jinja/: compiling them took a tenth of a
+    second at every build. Jinja compiles a changed template anew; the file names hold the
+    settings and Jinja's version, which change what a template compiles to."""
+    folder.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256(f"{jinja2.__version__} {sorted(SYNTAX.items(), key=str)}".encode()).hexdigest()[:16]
+    return FileSystemBytecodeCache(str(folder), f"{key}-%s.cache")
+
+
 # The templates whose macros pages may call (labels.html only holds words).
 MACRO_FILES = ("site.html", "tools.html")
 
@@ -59,20 +82,8 @@ class Renderer:
     def __init__(self, site: SiteData, macros_dir: Path, today: dt.date):
         self.today = today  # the build date: decides which events are upcoming
         self.site = site
-        self.env = Environment(
-            loader=FileSystemLoader(str(macros_dir)),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            # "{#" starts Markdown attribute lists ("## Title {#id}"); keep it free.
-            comment_start_string="{##",
-            comment_end_string="##}",
-            extensions=["jinja2.ext.do"],
-            # The macros compiled once, kept in the system's temporary folder: compiling them
-            # took a tenth of a second at every build. A changed template is compiled anew.
-            bytecode_cache=FileSystemBytecodeCache(),
-        )
+        self.env = Environment(loader=FileSystemLoader(str(macros_dir)), **SYNTAX,
+                               bytecode_cache=_compiled_macros(site.root / ".cache" / "jinja"))
         self.env.filters["md"] = to_markdown_text
         self.env.filters["markdown"] = markdown_field
         self.env.globals["data"] = self.site

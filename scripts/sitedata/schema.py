@@ -201,8 +201,11 @@ def _message(error: jsonschema.ValidationError, doc: Document) -> tuple[str, tup
 
 
 def check(doc: Document, name: str, schema_dir: Path) -> list[Problem]:
-    if quick_validator(schema_dir, name).is_valid(doc.data):
-        return []
+    try:
+        if quick_validator(schema_dir, name).is_valid(doc.data):
+            return []
+    except (ValueError, TypeError):  # a value JSON cannot hold (a YAML tag such as !!timestamp)
+        pass  # jsonschema says what it is
     problems = []
     for error in validator(schema_dir, name).iter_errors(doc.data):
         if error.validator in ("allOf", "if"):  # their inner errors are reported on their own
