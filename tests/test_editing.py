@@ -184,6 +184,12 @@ def _date_read_as_a_number(project):
             "found 09.2005, expected a date", "date: 2005-04"]
 
 
+def _yaml_tag(project):
+    path = _replace(project, "events.yml", "date: 2007-10-24", "date: !!timestamp 2007-10-24")
+    return [f"data/events.yml:{_line_of(path, '!!timestamp')}:", "entry 'wgcc-tfthb-2007'", "field 'date'",
+            "found !!timestamp 2007-10-24, expected a date"]
+
+
 def _end_before_start(project):
     path = _replace(project, "events.yml", "  date: 2006-05\n", "  date: 2006-05\n  end: 2006-04\n")
     return [f"data/events.yml:{_line_of(path, 'end: 2006-04')}:", "entry 'reykjavik-2006'", "field 'end'",
@@ -261,7 +267,7 @@ def _broken_file_and_page(project):
 MISTAKES = [_syntax_error, _colon_in_text, _special_first_character, _tab_indentation, _wrong_type,
             _missing_field, _missing_translation, _translation_typo, _duplicate_id, _unknown_field,
             _value_not_in_the_list, _date_in_another_form, _date_read_as_a_number, _end_before_start,
-            _impossible_date, _unknown_reference, _unknown_reference_in_a_list, _missing_file,
+            _impossible_date, _yaml_tag, _unknown_reference, _unknown_reference_in_a_list, _missing_file,
             _page_in_one_language, _page_only_in_russian, _html_in_markdown, _unsafe_link, _private_referenced,
             _two_files, _broken_file_and_page]
 # The mistakes an editor's tools see while typing: the schema alone refuses each of them.
@@ -311,6 +317,20 @@ def test_a_failure_inside_mkdocs_also_keeps_the_last_good_site(project_with_good
     assert _fingerprint(project / "site") == before
 
 
+def test_a_crash_in_a_template_also_keeps_the_last_good_site(project_with_good_site):
+    project = project_with_good_site
+    before = _fingerprint(project / "site")
+    partial = project / "overrides" / "partials" / "copyright.html"
+    partial.write_text(partial.read_text(encoding="utf-8") + "{{ 1 // 0 }}\n", encoding="utf-8")
+    result = run_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "ZeroDivisionError" in output and "copyright.html" in output, output
+    assert "unchanged" in output
+    assert _fingerprint(project / "site") == before
+    assert not (project / "site.new").exists()
+
+
 def test_a_broken_link_in_a_page_stops_the_build(project_with_good_site):
     """MkDocs only warns of a link to a missing page; the build is strict, so it stops."""
     project = project_with_good_site
@@ -339,6 +359,9 @@ def test_mkdocs_alone_checks_the_data_and_writes_the_pages_made_from_it(tmp_path
     for lang in ("", "ru/"):
         assert (tmp_path / "out" / f"{lang}events" / "kiev-2005.html").is_file()
         assert (tmp_path / "out" / f"{lang}events" / "kiev-2005.ics").is_file()
+        # each language has its own search index, as with scripts/build.py
+        index = json.loads((tmp_path / "out" / f"{lang}search" / "search_index.json").read_text(encoding="utf-8"))
+        assert index["docs"] and not [d for d in index["docs"] if d["location"].startswith("ru/")]
     events = project / "data" / "events.yml"
     events.write_text(events.read_text(encoding="utf-8").replace("type: expert-meeting", "type: expert-meting", 1),
                       encoding="utf-8")
