@@ -8,7 +8,8 @@
 - on_page_context: language links that point to the same page in the other
   language, relative, so they work from file:// and from any sub-path.
 - on_post_page, on_post_template: a Content-Security-Policy on every page;
-  the pages of other languages than the default get their own search index.
+  the pages of other languages than the default point at their own search index.
+- on_post_build: the search index split into one per language.
 """
 from __future__ import annotations
 
@@ -105,19 +106,16 @@ def on_post_template(output_content, template_name, config):
 # mkdocs-static-i18n builds the other languages inside the default language's on_post_build
 # event: each is a build within the build. Only the outermost one ends with the search index
 # of every language (and, offline, the offline plugin's copy of it as a script).
-_builds_open = [0]
-
-
 def on_pre_build(config):
-    _builds_open[0] += 1
+    _state["open_builds"] = _state.get("open_builds", 0) + 1
 
 
 @event_priority(-200)  # after mkdocs-static-i18n's own, which ends with the whole index written
 def on_post_build(config):
-    _builds_open[0] -= 1
-    if _builds_open[0] == 0:
+    _state["open_builds"] -= 1
+    if _state["open_builds"] == 0:
         split_by_language(Path(config.site_dir), LANGUAGES, _offline(config))
 
 
 def on_build_error(error):
-    _builds_open[0] = 0  # the next build (mkdocs serve) starts from the outside again
+    _state["open_builds"] = 0  # the next build (mkdocs serve) starts from the outside again
