@@ -31,7 +31,7 @@ from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
 from bundle import BundleError, copy_documents, make_bundle  # noqa: E402
 from sitedata.calendar import build_date  # noqa: E402
-from sitedata.collections import LANGUAGES, load_site_data  # noqa: E402
+from sitedata.collections import load_site_data  # noqa: E402
 from sitedata.prepare import prepare  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
 
