@@ -34,7 +34,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitedata.collections import LANGUAGES  # noqa: E402
+from sitedata.languages import CODES as LANGUAGES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # Copied when the project is not a git work tree (otherwise: what git does not ignore).

@@ -29,9 +29,9 @@ from mkdocs.commands.build import build as mkdocs_run  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
-from bundle import BundleError, copy_documents, make_bundle  # noqa: E402
+from bundle import BundleError, make_bundle  # noqa: E402
 from sitedata.calendar import build_date  # noqa: E402
-from sitedata.collections import load_site_data  # noqa: E402
+from sitedata.load import load_site_data  # noqa: E402
 from sitedata.prepare import prepare  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
 
@@ -109,7 +109,6 @@ def build_all(root: Path, site_dir: Path, dist_dir: Path | None) -> str | None:
         shutil.rmtree(staging, ignore_errors=True)
     summary = None
     if mkdocs_build(root, stagings[0]):
-        copy_documents(root, stagings[0])
         summary = build_bundle(root, stagings[1]) if dist_dir else ""
     if summary is None:
         for staging in stagings:

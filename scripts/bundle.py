@@ -37,11 +37,8 @@ JOLIET_MAX = 64
 # Useless without a web server (404.html also points to /, the filesystem root
 # under file://); the sitemap is written without site_url and unused offline.
 DROPPED = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-# data/documents/: the files the site offers for download, copied to
-# documents/ in the web site and in the bundle, so a page links to them by the
-# same relative address online and offline. Its README.md is for editors.
+# The documents that public resources name, copied there by the build (hooks.py).
 DOCUMENTS = "documents"
-DOCUMENTS_SKIPPED = {"README.md"}
 
 
 class BundleError(Exception):
@@ -49,24 +46,6 @@ class BundleError(Exception):
 
 
 # --- the tree ---------------------------------------------------------------
-
-def copy_documents(root: Path, tree: Path) -> None:
-    """Copy the downloadable documents into a built site; documents/ always exists."""
-    target = tree / DOCUMENTS
-    target.mkdir(exist_ok=True)
-    source = root / "data" / DOCUMENTS
-    if not source.is_dir():
-        return
-    for path in sorted(source.rglob("*")):
-        rel = path.relative_to(source)
-        if any(part.startswith(".") for part in rel.parts) or str(rel) in DOCUMENTS_SKIPPED:
-            continue
-        if path.is_dir():
-            (target / rel).mkdir(parents=True, exist_ok=True)
-        else:
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, target / rel)
-
 
 def site_names(config_file: Path) -> dict[str, str]:
     """The site's name in each language, as mkdocs.yml gives it, default language first."""
@@ -129,7 +108,6 @@ def prepare_tree(root: Path, tree: Path) -> None:
     for name in DROPPED:
         (tree / name).unlink(missing_ok=True)
     names = site_names(root / "mkdocs.yml")
-    copy_documents(root, tree)
     write_root_files(tree, names)
     check_names(bundle_entries(tree))
 

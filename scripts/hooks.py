@@ -21,8 +21,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from sitedata.calendar import build_date
-from sitedata.collections import LANGUAGES
+from sitedata.languages import CODES as LANGUAGES
 from sitedata.csp import add_csp
+from sitedata.pages import copy_published_documents
 from sitedata.prepare import prepare
 from sitedata.problems import DataError
 from sitedata.render import Renderer
@@ -115,6 +116,7 @@ def on_post_build(config):
     _state["open_builds"] -= 1
     if _state["open_builds"] == 0:
         split_by_language(Path(config.site_dir), LANGUAGES, _offline(config))
+        copy_published_documents(_state["site"], Path(config.site_dir))
 
 
 def on_build_error(error):

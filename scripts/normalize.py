@@ -19,7 +19,7 @@ from ruamel.yaml import YAMLError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitedata.collections import COLLECTIONS  # noqa: E402
+from sitedata.model import COLLECTIONS  # noqa: E402
 from sitedata.normal_form import normal_text  # noqa: E402
 from sitedata.problems import Problem  # noqa: E402
 

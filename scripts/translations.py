@@ -27,8 +27,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitedata import history  # noqa: E402
-from sitedata.collections import COLLECTIONS  # noqa: E402
-from sitedata.loader import _SafeLoader  # noqa: E402
+from sitedata.model import COLLECTIONS  # noqa: E402
+from sitedata.yaml_reader import _SafeLoader  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = {"en": "English", "ru": "Russian"}

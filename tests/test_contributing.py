@@ -15,7 +15,7 @@ from referencing import Registry, Resource
 from conftest import PROJECT, build_ok, copy_project
 
 sys.path.insert(0, str(PROJECT / "scripts"))
-from sitedata.loader import load_yaml  # noqa: E402
+from sitedata.yaml_reader import load_yaml  # noqa: E402
 
 GUIDES = ["CONTRIBUTING.md", "CONTRIBUTING.ru.md"]
 BLOCK = re.compile(r"^```yaml\n(.*?)^```$", re.MULTILINE | re.DOTALL)

@@ -16,8 +16,8 @@ from referencing import Registry, Resource
 from conftest import PROJECT, build_ok, copy_project, page, run_build, text_of
 
 sys.path.insert(0, str(PROJECT / "scripts"))
-from sitedata.collections import COLLECTIONS  # noqa: E402
-from sitedata.loader import load_yaml  # noqa: E402  (YAML 1.2 reading, as editors' tools read it)
+from sitedata.model import COLLECTIONS  # noqa: E402
+from sitedata.yaml_reader import load_yaml  # noqa: E402  (YAML 1.2 reading, as editors' tools read it)
 
 NEW_MEETING = """
 - id: gdansk-2009

@@ -1,7 +1,10 @@
-"""Privacy: entries marked public: false never reach any output; addresses are not harvestable."""
+"""Privacy: entries marked public: false, and files only they name, never reach any output;
+addresses are not harvestable."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import zipfile
 
 import pytest
@@ -43,18 +46,56 @@ PRIVATE_MEETING = f"""
 """
 
 
+# A restricted resource, such as the list of trained experts' contacts shared only with the NCPs,
+# with files of its own: one in a folder of its own, one beside the public documents.
+PRIVATE_RESOURCE = f"""
+- id: private-experts
+  title:
+    en: {SECRET} experts list
+    ru: {SECRET} список экспертов
+  summary:
+    en: {SECRET} shared with the NCPs only.
+    ru: {SECRET} только для НКТ.
+  type: report
+  publisher:
+    en: {SECRET} WGCC
+    ru: {SECRET} WGCC
+  topics: [street-children]
+  files:
+    - lang: en
+      file: {SECRET.lower()}/experts.en.txt
+    - lang: ru
+      file: resources/{SECRET.lower()}-experts.ru.txt
+  public: false
+"""
+PRIVATE_FILES = {f"{SECRET.lower()}/experts.en.txt": f"{SECRET} expert, +46 000 000\n",
+                 f"resources/{SECRET.lower()}-experts.ru.txt": f"{SECRET} эксперт\n"}
+
+
 @pytest.fixture(scope="module")
 def private_project(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("private") / "project")
-    for name, entry in (("contacts.yml", PRIVATE_CONTACT), ("events.yml", PRIVATE_MEETING)):
+    for name, entry in (("contacts.yml", PRIVATE_CONTACT), ("events.yml", PRIVATE_MEETING),
+                        ("resources.yml", PRIVATE_RESOURCE)):
         path = project / "data" / name
         path.write_text(path.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    for rel, text in PRIVATE_FILES.items():
+        path = project / "data" / "documents" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     build_ok(project)
     return project
 
 
-def _outputs(project):
-    """(name, bytes) of every output file, zip members unpacked."""
+def _iso_tree(iso, target):
+    """The ISO image's files as an independent reader (xorriso, not pycdlib that wrote it) extracts them."""
+    subprocess.run(["xorriso", "-osirrox", "on", "-indev", str(iso), "-extract", "/", str(target)],
+                   check=True, capture_output=True)
+    return target
+
+
+def _outputs(project, scratch):
+    """(name, bytes) of every output file, with the zip's members and the ISO's files read back."""
     for folder in ("site", "dist"):
         for path in sorted((project / folder).rglob("*")):
             if not path.is_file():
@@ -64,16 +105,48 @@ def _outputs(project):
                 with zipfile.ZipFile(path) as archive:
                     for member in archive.namelist():
                         yield f"{path.name}:{member}", archive.read(member)
+            if path.suffix == ".iso":
+                tree = _iso_tree(path, scratch / "iso")
+                for inner in sorted(tree.rglob("*")):
+                    if inner.is_file():
+                        yield f"{path.name}:{inner.relative_to(tree).as_posix()}", inner.read_bytes()
 
 
-def test_private_entries_reach_no_output(private_project):
-    outputs = list(_outputs(private_project))
-    assert any(name.startswith("site/") for name, _ in outputs)
-    assert any(name.startswith("dist/") for name, _ in outputs)  # the offline bundle is searched too
-    leaks = [name for name, content in outputs if SECRET.lower().encode() in content.lower()]
+def test_restricted_entries_and_files_reach_no_output(private_project, tmp_path):
+    outputs = list(_outputs(private_project, tmp_path))
+    names = {name for name, _ in outputs}
+    # Every kind of output is searched: pages, search indexes, sitemaps, calendars, vCards, zip, ISO.
+    for expected in ("site/index.html", "site/search/search_index.json", "site/ru/search/search_index.json",
+                     "site/sitemap.xml", "site/calendar.ics", "site/ru/calendar.ics",
+                     "site/contacts/childrens-unit.vcf", "cbss-children-offline.zip:index.html",
+                     "cbss-children-offline.iso:index.html", "cbss-children-offline.iso:documents/resources/"
+                     "cacvt-training.en.md"):
+        assert expected in names, expected
+    leaks = [name for name, content in outputs
+             if SECRET.lower() in name.lower() or SECRET.lower().encode() in content.lower()]
     assert leaks == []
-    generated = list((private_project / "docs").rglob("private-2009.md"))
-    assert generated == []
+    assert list((private_project / "docs").rglob("private-*.md")) == []
+
+
+def test_only_files_named_by_public_resources_are_published(private_project):
+    published = sorted(p.relative_to(private_project / "site" / "documents").as_posix()
+                       for p in (private_project / "site" / "documents").rglob("*") if p.is_file())
+    assert published == ["resources/cacvt-training.en.md", "resources/cacvt-training.ru.md",
+                         "resources/mapping-study.en.md", "resources/mapping-study.ru.md",
+                         "resources/ncp-outcomes-2007.en.md", "resources/ncp-outcomes-2007.ru.md"]
+
+
+def test_templates_cannot_reach_restricted_entries(tmp_path):
+    """The renderer's data holds public entries only: a page that asks for a restricted one by id fails."""
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "events.yml"
+    path.write_text(path.read_text(encoding="utf-8") + PRIVATE_MEETING, encoding="utf-8")
+    page = project / "docs" / "en" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ event_summary("private-2009") }}\n', encoding="utf-8")
+    result = run_build(project, "--no-bundle")
+    assert result.returncode != 0
+    assert SECRET not in result.stdout + result.stderr
+    assert "private-2009" in result.stderr and "does not exist" in result.stderr
 
 
 def test_published_addresses_are_not_plain_mailto_text(site):

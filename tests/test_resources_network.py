@@ -10,7 +10,7 @@ import vobject
 from conftest import PROJECT, SAMPLE_DOCUMENTS, copy_project, page, run_build, text_of
 
 sys.path.insert(0, str(PROJECT / "scripts"))
-from sitedata.collections import load_site_data  # noqa: E402  (the project's own YAML reading: "NO" stays "NO")
+from sitedata.load import load_site_data  # noqa: E402  (the project's own YAML reading: "NO" stays "NO")
 
 DATA = load_site_data(PROJECT)
 RESOURCES = DATA["resources"]

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from .dates import PartialDate
 from .problems import Problem
-from .schema import LANGUAGE_NAMES, markdown_fields, problem_at
+from .languages import CODES, english_name
+from .model import DOCUMENTS, is_for_editors
+from .schema import markdown_fields, problem_at
 
 # In Markdown fields: raw HTML, and link targets with a scheme other than these.
 RAW_HTML = re.compile(r"<\s*[a-zA-Z/!?]")
@@ -31,8 +33,6 @@ REFERENCES = [
     ("resources", "tool", "tools"),
     ("contacts", "country", "countries"),
 ]
-DOCUMENTS = "data/documents"  # the downloadable files; resources name them
-DOCUMENTS_FOR_EDITORS = {"README.md"}  # not published
 
 
 def _entries(site, name: str):
@@ -152,7 +152,7 @@ def resource_files(site) -> list[Problem]:
     if "resources" in site.documents and folder.is_dir():
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             rel = path.relative_to(folder).as_posix()
-            if rel not in named and rel not in DOCUMENTS_FOR_EDITORS:
+            if rel not in named and not is_for_editors(rel):
                 found.append(Problem(f"{DOCUMENTS}/{rel}",
                                      "no entry in data/resources.yml names this file, so the site would "
                                      "publish it without a page; add it to a resource's files, or delete it.",
@@ -172,14 +172,14 @@ def _markdown_files(folder: Path) -> set[str]:
 
 def page_parity(site) -> list[Problem]:
     """Both languages have the same pages."""
-    pages = {lang: _markdown_files(site.root / "docs" / lang) for lang in LANGUAGE_NAMES}
+    pages = {lang: _markdown_files(site.root / "docs" / lang) for lang in CODES}
     found = []
-    for lang in LANGUAGE_NAMES:
-        for other in LANGUAGE_NAMES:
+    for lang in CODES:
+        for other in CODES:
             for page in sorted(pages[lang] - pages[other]):
                 found.append(Problem(
                     f"docs/{lang}/{page}",
-                    f"this page has no {LANGUAGE_NAMES[other]} version: docs/{other}/{page} is missing. "
+                    f"this page has no {english_name(other)} version: docs/{other}/{page} is missing. "
                     "Every page exists in both languages; copy it there and translate it."))
     return found
 

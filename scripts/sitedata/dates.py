@@ -7,8 +7,7 @@ from functools import lru_cache
 
 from babel.dates import format_date
 
-# English dates in the European order ("24 October 2007"), as the CBSS writes them.
-BABEL_LOCALES = {"en": "en_GB", "ru": "ru"}
+from .languages import babel_locale
 
 
 @dataclass(frozen=True, order=True)
@@ -40,7 +39,7 @@ class PartialDate:
 @lru_cache(maxsize=None)  # Babel takes its time, and each date is shown on several pages
 def format_partial(date: PartialDate, lang: str) -> str:
     """'April 2005' / 'апрель 2005'; '24 October 2007' / '24 октября 2007 г.'."""
-    locale = BABEL_LOCALES[lang]
+    locale = babel_locale(lang)
     if date.day is None:
         # LLLL is the stand-alone month name: "апрель", not "апреля".
         return format_date(date.first_day, "LLLL y", locale=locale)

@@ -15,10 +15,12 @@ import datetime as dt
 import html
 import json
 import os
+import shutil
 from pathlib import Path
 
 from . import calendar
-from .collections import LANGUAGES, SiteData
+from .languages import CODES as LANGUAGES
+from .model import DOCUMENTS, SiteData
 from .memo import Memo
 from .vcards import vcard
 
@@ -103,3 +105,13 @@ def write_generated(site: SiteData, docs_dir: Path, today: dt.date) -> list[Path
                     changed.append(root / folder / name)
     memo.save()
     return changed
+
+
+def copy_published_documents(site: SiteData, site_dir: Path) -> None:
+    """Copy the files that public resources name into the built site's documents/, which always
+    exists. A file named only by a restricted resource is never copied."""
+    target = site_dir / "documents"
+    target.mkdir(exist_ok=True)
+    for rel in site.published_files():
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(site.root / DOCUMENTS / rel, target / rel)

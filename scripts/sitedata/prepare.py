@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .collections import SiteData, load_site_data
+from .load import load_site_data
+from .model import SiteData
 from .pages import write_generated
 
 _last: dict[Path, tuple[tuple, SiteData]] = {}  # project root -> (stamp, its data)

@@ -16,7 +16,8 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup, escape
 
 from . import calendar
-from .collections import LANGUAGES, SiteData
+from .languages import CODES as LANGUAGES
+from .model import SiteData
 from .dates import PartialDate, format_partial, format_span
 from .paths import relative
 

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 import jsonschema_rs
 import yaml
 
-from .loader import Document
+from .languages import CODES, english_name
+from .yaml_reader import Document
 from .problems import Problem
 
 if TYPE_CHECKING:
     import jsonschema
 
-LANGUAGE_NAMES = {"en": "English", "ru": "Russian"}
 JSON_TYPES = {"string": "a text", "integer": "a whole number", "number": "a number",
               "boolean": "true or false", "array": "a list", "object": "a group of fields",
               "null": "nothing"}
@@ -153,8 +153,8 @@ def _message(error: jsonschema.ValidationError, doc: Document) -> tuple[str, tup
     written = doc.sources.get(path)
     if kind == "required":
         missing = next(iter(name for name in error.validator_value if name not in found), "?")
-        if missing in LANGUAGE_NAMES:
-            return (f"the {LANGUAGE_NAMES[missing]} text ({missing}:) is missing; "
+        if missing in CODES:
+            return (f"the {english_name(missing)} text ({missing}:) is missing; "
                     "every text needs both languages side by side."), path + (missing,)
         return f"the required field '{missing}' is missing.", path + (missing,)
     if kind == "additionalProperties":
@@ -212,14 +212,14 @@ def check(doc: Document, name: str, schema_dir: Path) -> list[Problem]:
             continue
         message, path = _message(error, doc)
         schema = error.schema
-        if error.validator == "required" and path[-1] not in LANGUAGE_NAMES:
+        if error.validator == "required" and path[-1] not in CODES:
             # A "then" branch names required fields without describing them: look in the entry's schema.
             entry_fields = _schema(schema_dir, name).get("items", {}).get("properties", {})
             schema = schema.get("properties", entry_fields).get(path[-1], {})
-        if error.validator == "required" and path[-1] in LANGUAGE_NAMES:
+        if error.validator == "required" and path[-1] in CODES:
             # Show the editor's own text with the missing language added (and nothing else).
-            texts = {**error.instance, path[-1]: f"(the {LANGUAGE_NAMES[path[-1]]} text)"}
-            example = _as_yaml(path[:-1], {lang: texts[lang] for lang in LANGUAGE_NAMES if lang in texts})
+            texts = {**error.instance, path[-1]: f"(the {english_name(path[-1])} text)"}
+            example = _as_yaml(path[:-1], {lang: texts[lang] for lang in CODES if lang in texts})
         elif error.validator == "additionalProperties":
             # The field under its right name, or the group of fields (not the stray one).
             example = _renamed(error, path[-1]) or _example(path[:-1], schema, schema_dir)

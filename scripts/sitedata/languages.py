@@ -1,0 +1,24 @@
+"""The site's languages: the one place that names them.
+
+The first is the default: its pages are at the site's root, the others' under
+<code>/. Adding a language means a line here, its entry under the i18n plugin
+in mkdocs.yml, its folder docs/<code>/, and its texts beside the others in
+data/*.yml and data/labels.yml; tests/test_languages.py checks that all agree.
+"""
+from __future__ import annotations
+
+# code -> (its name in English, for messages to editors; Babel's locale for dates)
+LANGUAGES = {
+    "en": ("English", "en_GB"),  # dates in the European order ("24 October 2007"), as the CBSS writes them
+    "ru": ("Russian", "ru"),
+}
+CODES = tuple(LANGUAGES)
+DEFAULT = CODES[0]
+
+
+def english_name(code: str) -> str:
+    return LANGUAGES[code][0]
+
+
+def babel_locale(code: str) -> str:
+    return LANGUAGES[code][1]

@@ -1,0 +1,65 @@
+"""The site's data as every output sees it: the public entries of each collection.
+
+This is the one home of the rule "who may be published". load.py builds a
+SiteData from the checked data files; the rendering, the generated files, the
+downloadable documents and the offline bundle get nothing else, so an entry
+marked `public: false` (and any file only it names) cannot reach them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+# name -> what the collection holds; each is data/<name>.yml with data/schemas/<name>.schema.json
+COLLECTIONS = {
+    "priorities": "the priorities of the WGCC",
+    "methods": "the working methods",
+    "events": "expert meetings, conferences and other dated activities",
+    "projects": "the aspects of the programme",
+    "countries": "countries and the status of their National Contact Points",
+    "tools": "tools such as the self-assessment for young people",
+    "contacts": "people and offices to contact",
+    "challenges": "the challenges, as questions",
+    "accountability": "who is accountable",
+    "resources": "the resource library: reports, guidelines, training materials, tools",
+}
+DOCUMENTS = "data/documents"  # the downloadable files, each named by a resource
+# Files of data/documents/ that are for editors, never published nor reported as unnamed.
+FOR_EDITORS = {"README.md"}
+
+
+def is_public(entry: dict) -> bool:
+    """May this entry be published? Contacts must say public: true (their schema requires the
+    field); every other entry is public unless it says public: false."""
+    return entry.get("public", True) is not False
+
+
+def is_for_editors(rel: str) -> bool:
+    """A file of data/documents/ (path relative to it) that is never published: the README,
+    and hidden files (.DS_Store, .gitkeep) that editors' tools leave behind."""
+    return rel in FOR_EDITORS or any(part.startswith(".") for part in rel.split("/"))
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """The public entries of every collection, in the order of their files."""
+
+    root: Path
+    collections: dict[str, list[dict]]
+    ids: dict[str, dict[str, dict]]  # collection -> id -> entry
+
+    @classmethod
+    def public(cls, root: Path, data: dict[str, list[dict]]) -> SiteData:
+        collections = {name: [e for e in entries if is_public(e)] for name, entries in data.items()}
+        return cls(root, collections, {name: {e["id"]: e for e in entries} for name, entries in collections.items()})
+
+    def __getitem__(self, name: str) -> list[dict]:
+        return self.collections[name]
+
+    def by_id(self, name: str) -> dict[str, dict]:
+        return self.ids[name]
+
+    def published_files(self) -> list[str]:
+        """The files of data/documents/ that public resources name (paths relative to it):
+        the only ones copied into the site and the bundle."""
+        return sorted({item["file"] for resource in self["resources"] for item in resource.get("files", [])})
