@@ -10,9 +10,6 @@ export NO_MKDOCS_2_WARNING := 1
 
 ## site: check the content, build the web site into site/ and the offline bundle into dist/
 site: $(VENV)/.installed
-	@# The scripts' bytecode kept, as pip keeps it for the packages it installs, even where
-	@# PYTHONDONTWRITEBYTECODE is set: compiling them anew took a tenth of a second at every build.
-	$(BIN)/python -m compileall -q scripts
 	$(BIN)/python scripts/build.py
 
 ## validate: only check data/ and docs/, reporting every problem
@@ -50,13 +47,11 @@ translations: $(VENV)/.installed
 	$(BIN)/python scripts/translations.py
 
 clean:
-	rm -rf site site.new site.old dist dist.new dist.old .pytest_cache .cache
+	rm -rf site site.new site.old dist dist.new dist.old .pytest_cache
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@# What the last build kept (memo, compiled macros) was made with the libraries before.
-	rm -rf .cache
 	touch $@
 
 $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed

@@ -10,7 +10,7 @@ the expert meetings (each is one more page per language) until the site has
 scale times the real number of pages, and runs the real build (scripts/build.py)
 there. As the baseline it builds the same pages as plain Markdown (the macros
 already expanded) with bare MkDocs + Material: the same mkdocs.yml without our
-hook (scripts/hooks.py; the hook that mends the i18n plugin stays). The offline
+hook (scripts/hooks.py). The offline
 bundle, when the build makes one (dist/), is measured but timed apart: the web
 site build alone is what compares with the baseline.
 It prints a table and checks the goals of issue 4. It exits 0 whatever the
@@ -35,10 +35,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitedata.languages import CODES as LANGUAGES  # noqa: E402
+from sitedata.yaml_reader import load_yaml  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-# Copied when the project is not a git work tree (otherwise: what git does not ignore).
-NOT_COPIED = {".git", ".venv", "site", "dist", "tests", ".pytest_cache", "__pycache__"}
 MB, KB = 1024 * 1024, 1024
 # The goals of issue 4.
 MAX_OVERHEAD = 1.10        # ours / bare MkDocs + Material
@@ -49,8 +48,6 @@ CD_BYTES = 700 * MB        # the offline bundle at 100x
 # 100x; which items fill a page of a list changes its size by up to a fifth.
 MAX_KIND_GROWTH = 1.25
 NUMBERS = re.compile(r"\d+")
-# The web site build, as build.py runs it (mkdocs.yml turns the offline plugin on with OFFLINE=true).
-ONLINE = {"OFFLINE": "false"}
 
 # Runs a command in a fresh process and writes its wall time, the CPU time of its
 # process tree and the tree's peak RSS (RUSAGE_CHILDREN: the largest waited-for
@@ -86,7 +83,7 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 """
 HOOKS = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.M)
-# Our data and macro layer; the other hooks (i18n_search.py) mend the platform and stay in the baseline.
+# Our data and macro layer: the hook the baseline is built without.
 OUR_HOOK = re.compile(r"^[ \t]+- scripts/hooks\.py\b.*\n", re.M)
 
 
@@ -99,13 +96,9 @@ class BuildFailed(Exception):
 def project_files() -> list[str]:
     """The project's own files: what git tracks or would track. Files the build makes
     (pages per event, site/, dist/) are git-ignored, so the copy builds from scratch."""
-    try:
-        listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                                cwd=ROOT, capture_output=True, text=True, check=True).stdout
-        return [f for f in listed.split("\0") if f and (ROOT / f).is_file()]
-    except (OSError, subprocess.CalledProcessError):
-        return [p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*") if p.is_file()
-                and not NOT_COPIED & set(p.relative_to(ROOT).parts)]
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return [f for f in listed.split("\0") if f and (ROOT / f).is_file()]
 
 
 def copy_project(dest: Path) -> Path:
@@ -120,15 +113,6 @@ def pages_per_language(project: Path) -> int:
     return len(list((project / "docs" / LANGUAGES[0]).rglob("*.md")))
 
 
-class _TextLoader(yaml.SafeLoader):
-    """Like the project's loader: dates and words such as NO (Norway) stay text."""
-
-
-_TextLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-
-
 def add_meetings(project: Path, count: int) -> None:
     """Append count copies of the expert meetings to data/events.yml.
 
@@ -137,7 +121,7 @@ def add_meetings(project: Path, count: int) -> None:
     original (country, priorities), so the data still passes validation.
     """
     events_file = project / "data" / "events.yml"
-    events = yaml.load(events_file.read_text(encoding="utf-8"), Loader=_TextLoader)
+    events = load_yaml(events_file, project).data  # as the build reads it: dates and NO stay text
     meetings = [e for e in events if e.get("type") == "expert-meeting"]
     copies = []
     for n in range(count):
@@ -179,22 +163,9 @@ def search_index_bytes(site: Path) -> int:
     return max((p.stat().st_size for p in site.rglob("search_index.*") if p.parent.name == "search"), default=0)
 
 
-def bundle_bytes(project: Path) -> tuple[int, str] | None:
-    """The offline bundle, if the build made one: the ISO image, else the zip, else all of dist/."""
-    dist = project / "dist"
-    if not dist.is_dir():
-        return None
-    for pattern in ("*.iso", "*.zip"):
-        found = sorted(dist.rglob(pattern), key=lambda p: p.stat().st_size)
-        if found:
-            return found[-1].stat().st_size, found[-1].name
-    return tree_bytes(dist), "dist/"
-
-
-def supports_no_bundle(project: Path) -> bool:
-    usage = subprocess.run([sys.executable, "scripts/build.py", "--help"], cwd=project,
-                           capture_output=True, text=True).stdout
-    return "--no-bundle" in usage
+def bundle_bytes(project: Path) -> int:
+    """The offline bundle's ISO image."""
+    return next((project / "dist").glob("*.iso")).stat().st_size
 
 
 def build_ours(project: Path, dump: Path) -> dict:
@@ -211,12 +182,7 @@ def build_ours(project: Path, dump: Path) -> dict:
     (project / "bench_dump.py").write_text(DUMP_HOOK, encoding="utf-8")
     config_file.write_text(config[:hooks.end()] + "  - bench_dump.py\n" + config[hooks.end():], encoding="utf-8")
     try:
-        # As `make site` does: the scripts run from their bytecode, as MkDocs and Material do.
-        subprocess.run([sys.executable, "-m", "compileall", "-q", "scripts"], cwd=project, check=True)
         full = run_measured([sys.executable, "scripts/build.py"], project, {"BENCH_DUMP": str(dump)})
-        if not (project / "dist").is_dir() and (project / "scripts" / "bundle.py").is_file():
-            # The bundle is a separate step: run it after the site, as a Makefile target would.
-            full["seconds"] += run_measured([sys.executable, "scripts/bundle.py"], project)["seconds"]
     finally:
         config_file.write_text(config, encoding="utf-8")
         (project / "bench_dump.py").unlink()
@@ -224,16 +190,8 @@ def build_ours(project: Path, dump: Path) -> dict:
 
 
 def build_site_only(project: Path) -> dict:
-    """What build.py does for the web site alone: validate, MkDocs build with our hooks, what follows."""
-    if supports_no_bundle(project):
-        return run_measured([sys.executable, "scripts/build.py", "--no-bundle"], project)
-    # A build.py that cannot leave the bundle out: its two steps for the site, one by one.
-    check = run_measured([sys.executable, "scripts/build.py", "--validate"], project)
-    out = project / "site.bench"
-    build = run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                          "--site-dir", str(out)], project, ONLINE)
-    shutil.rmtree(out)
-    return {"seconds": check["seconds"] + build["seconds"], "cpu": check["cpu"] + build["cpu"]}
+    """What build.py does for the web site alone: the MkDocs build with our hooks, and what follows."""
+    return run_measured([sys.executable, "scripts/build.py", "--no-bundle"], project)
 
 
 # --- the baseline: the same pages as plain Markdown, bare MkDocs + Material ---
@@ -267,7 +225,7 @@ def build_baseline(project: Path) -> dict:
     # site first would count against the baseline (our build's removal of the old site counts).
     shutil.rmtree(project / "site", ignore_errors=True)
     return run_measured([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                         "--site-dir", str(project / "site")], project, ONLINE)
+                         "--site-dir", str(project / "site")], project)
 
 
 # --- one scale ----------------------------------------------------------------
@@ -280,8 +238,7 @@ def fastest(runs: list[dict]) -> dict:
 def real_pages(workdir: Path) -> int:
     """Pages per language of the real content: the project built once, as it is."""
     project = copy_project(workdir / "real")
-    no_bundle = ["--no-bundle"] if supports_no_bundle(project) else []
-    run_measured([sys.executable, "scripts/build.py", *no_bundle], project)
+    run_measured([sys.executable, "scripts/build.py", "--no-bundle"], project)
     return pages_per_language(project)
 
 
@@ -295,7 +252,7 @@ def bench_scale(scale: int, real: int, workdir: Path, repeat: int) -> dict:
     sizes = html_sizes(site)
     largest = max(sizes, key=sizes.get)
     pages = {lang: len(list((project / "docs" / lang).rglob("*.md"))) for lang in LANGUAGES}
-    bundle = bundle_bytes(project)
+    bundle = bundle_bytes(project) / MB
     print(f"  {scale}x: timing our build and the baseline (bare MkDocs + Material), {repeat} each ...", flush=True)
     base_project = make_baseline(project, folder / "rendered", folder / "baseline")
     site_runs, base_runs = [], []
@@ -310,8 +267,7 @@ def bench_scale(scale: int, real: int, workdir: Path, repeat: int) -> dict:
         "peak_mb": full["peak_mb"], "output_mb": tree_bytes(site) / MB,
         "largest": largest, "largest_kb": sizes[largest] / KB, "html_sizes": sizes,
         "search_kb": search_index_bytes(site) / KB,
-        "bundle_mb": bundle[0] / MB if bundle else None, "bundle_name": bundle[1] if bundle else None,
-        "bundle_seconds": full["seconds"] - ours["seconds"] if bundle else None,
+        "bundle_mb": bundle, "bundle_seconds": full["seconds"] - ours["seconds"],
         "baseline_s": base["seconds"], "baseline_cpu": base["cpu"],
         # CPU time, not wall time: other work on the machine then changes the ratio less. Each of our
         # builds is compared with the baseline built just after it, and the middle ratio is kept:
@@ -333,7 +289,7 @@ def table(rows: list[dict]) -> str:
         cells = [f"{r['scale']}x", str(r["pages_per_language"]), f"{r['cpu']:.1f}",
                  f"{r['pages_per_s']:.0f}", f"{r['peak_mb']:.0f}", f"{r['output_mb']:.1f}",
                  f"{r['largest_kb']:.1f}", f"{r['search_kb']:.0f}",
-                 "n/a" if r["bundle_mb"] is None else f"{r['bundle_mb']:.1f}",
+                 f"{r['bundle_mb']:.1f}",
                  f"{r['baseline_cpu']:.1f}", f"{r['ratio']:.2f}"]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -394,10 +350,8 @@ def page_size_goals(rows: list[dict], big: dict) -> list[str]:
 
 
 def bundle_goal(big: dict) -> str:
-    if big["bundle_mb"] is None:
-        return f"n/a   offline bundle at {big['scale']}x: no bundle in dist/ (the project does not make one yet)"
     return (f"{verdict(big['bundle_mb'] * MB <= CD_BYTES)}  offline bundle at {big['scale']}x: "
-            f"{big['bundle_name']} {big['bundle_mb']:.1f} MB (goal: fits a 700 MB CD)")
+            f"ISO image {big['bundle_mb']:.1f} MB (goal: fits a 700 MB CD)")
 
 
 def goals(rows: list[dict]) -> list[str]:
@@ -416,8 +370,7 @@ def notes(rows: list[dict]) -> list[str]:
            "pages/s: both languages per build second.",
            "peak MB: the whole build.py run (site and bundle); search index KB: the largest (one per language); "
            "bundle MB: the ISO image in dist/ (else the zip)."]
-    out += [f"the offline bundle added {r['bundle_seconds']:.1f} s (wall) at {r['scale']}x"
-            for r in rows if r["bundle_seconds"] is not None]
+    out += [f"the offline bundle added {r['bundle_seconds']:.1f} s (wall) at {r['scale']}x" for r in rows]
     busy = [r["scale"] for r in rows if r["seconds"] > 1.25 * r["cpu"] or r["baseline_s"] > 1.25 * r["baseline_cpu"]]
     if busy:
         out.append("the machine was busy at " + ", ".join(f"{s}x" for s in busy)

@@ -30,9 +30,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
 from bundle import BundleError, make_bundle  # noqa: E402
-from sitedata.calendar import build_date  # noqa: E402
 from sitedata.load import load_site_data  # noqa: E402
-from sitedata.prepare import prepare  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,13 +52,12 @@ def show_mkdocs_warnings() -> None:
 def mkdocs_build(root: Path, out: Path, offline: bool = False) -> bool:
     """Run a real, strict MkDocs build into out (the hooks give each language its search index).
 
-    offline turns on Material's offline plugin (mkdocs.yml): the build for file://.
-    It runs in this process, so that the hooks find the data checked and the
-    generated files written by main() (sitedata.prepare), and the macros
-    compiled by the build before. True if it succeeded."""
-    os.environ["OFFLINE"] = "true" if offline else "false"  # read by mkdocs.yml
+    offline turns on Material's offline plugin: the build for file://.
+    The hooks load and check the data (a problem stops the build with every
+    problem listed). True if it succeeded."""
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
+        config.plugins["material/offline"].config.enabled = offline
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_run(config)
@@ -102,7 +99,8 @@ def build_bundle(root: Path, out: Path) -> str | None:
 
 def build_all(root: Path, site_dir: Path, dist_dir: Path | None) -> str | None:
     """Build site/ and dist/ (unless dist_dir is None) into staging folders;
-    swap them in only if all succeeded. Returns the bundle's summary, or None."""
+    swap them in only if all succeeded. Returns the bundle's summary ("" without
+    a bundle), or None if something failed."""
     targets = [site_dir] + ([dist_dir] if dist_dir else [])
     stagings = [d.with_name(d.name + ".new") for d in targets]
     for staging in stagings:
@@ -129,15 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.monotonic()
-    try:
-        if args.validate:
+    if args.validate:
+        try:
             load_site_data(ROOT)
-            print("The content is valid: data/ and both languages of docs/ are in order.")
-            return 0
-        prepare(ROOT, build_date())  # checked, and the generated files written, for both builds
-    except DataError as err:
-        print(err.report(), file=sys.stderr)
-        return 1
+        except DataError as err:
+            print(err.report(), file=sys.stderr)
+            return 1
+        print("The content is valid: data/ and both languages of docs/ are in order.")
+        return 0
     show_mkdocs_warnings()
     dist_dir = None if args.no_bundle else args.dist_dir.resolve()
     summary = build_all(ROOT, args.site_dir.resolve(), dist_dir)

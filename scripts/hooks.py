@@ -1,54 +1,67 @@
-"""MkDocs hooks: data in, pages out.
+"""MkDocs hooks: data in, pages out. In the order MkDocs calls them:
 
-- on_config: load and check data/, then write the files made from data (pages
-  of events, resources and countries; .ics and .vcf files): once per change of
-  data/ (mkdocs-static-i18n runs the build once per language; scripts/build.py
-  has done it before its builds).
-- on_page_markdown: render the page's Markdown as a Jinja template in its language.
-- on_page_context: language links that point to the same page in the other
-  language, relative, so they work from file:// and from any sub-path.
-- on_post_page, on_post_template: a Content-Security-Policy on every page;
-  the pages of other languages than the default point at their own search index.
-- on_post_build: the search index split into one per language.
+- on_config: load and check data/, write the files made from it into docs/
+  (generate.py), and make the renderer;
+- on_page_markdown: render the page's Markdown as a Jinja template in its language;
+- on_page_context: language links to the same page in the other language,
+  relative, so they work from file:// and from any sub-path;
+- on_post_page, on_post_template: a Content-Security-Policy on every page; the
+  pages of other languages than the default point at their own search index;
+- on_post_build: the search index split into one per language, and the
+  documents that public resources name copied into the site.
+
+mkdocs-static-i18n builds each other language inside the default language's
+on_post_build, calling every hook again; its `building` flag is set then.
+What is done once per site (loading, splitting, copying) is done only when
+that flag is not set: for scripts/build.py, `mkdocs build` and each rebuild
+of `mkdocs serve` alike.
 """
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitedata.calendar import build_date
-from sitedata.languages import CODES as LANGUAGES
 from sitedata.csp import add_csp
-from sitedata.pages import copy_published_documents
-from sitedata.prepare import prepare
+from sitedata.dates import build_date
+from sitedata.generate import copy_published_documents, write_generated
+from sitedata.languages import CODES, DEFAULT
+from sitedata.load import load_site_data
 from sitedata.problems import DataError
 from sitedata.render import Renderer
 from sitedata.search_index import rebase, split_by_language
 
-DEFAULT_LANGUAGE = LANGUAGES[0]
 _state: dict = {}
 
 
+def _inner_build(config) -> bool:
+    """True while mkdocs-static-i18n builds another language inside the default language's build."""
+    return config.plugins["i18n"].building
+
+
+def _offline(config) -> bool:
+    return config.plugins["material/offline"].config.enabled
+
+
 def on_config(config):
+    if _inner_build(config):
+        return config
     root, today = Path(config.config_file_path).parent, build_date()
     try:
-        # Done once per change of data/: scripts/build.py has done it before its builds,
-        # which run in its process; `mkdocs serve` does it here.
-        site = prepare(root, today)
+        site = load_site_data(root)
     except DataError as err:
         raise PluginError(err.report()) from None
-    if _state.get("site") is not site:
-        _state.update(site=site, renderer=Renderer(site, root / "overrides" / "macros", today))
+    write_generated(site, root / "docs", today)
+    _state.update(site=site, i18n=config.plugins["i18n"],
+                  renderer=Renderer(site, root / "overrides" / "macros", today))
     return config
 
 
 def _language_and_path(page) -> tuple[str, str]:
     """The page's language and its path inside that language's folder."""
-    lang = getattr(page.file, "locale", None) or DEFAULT_LANGUAGE
+    lang = getattr(page.file, "locale", None) or DEFAULT
     src = page.file.src_uri
     prefix = f"{lang}/"
     return lang, src[len(prefix):] if src.startswith(prefix) else src
@@ -62,39 +75,37 @@ def on_page_markdown(markdown, page, config, files):
     except jinja2.TemplateSyntaxError as err:
         raise PluginError(f"{err.filename or source}:{err.lineno}: template error: {err.message}. "
                           "Macro calls look like {{ priorities_list() }}.") from None
-    except (jinja2.UndefinedError, KeyError) as err:
-        raise PluginError(f"{source}: {err} — a macro or an id named on this page does not exist. "
-                          "The macros are listed in overrides/macros/site.html.") from None
+    except jinja2.UndefinedError as err:
+        raise PluginError(f"{source}: {err} — a macro, a label or an id named on this page does not exist. "
+                          "The macros are in overrides/macros/, the labels in data/labels.yml.") from None
+    except KeyError as err:
+        raise PluginError(f"{source}: {err} does not exist — an id named on this page is not the id of "
+                          "a public entry in data/.") from None
 
 
 def on_page_context(context, page, config, nav):
     lang, _ = _language_and_path(page)
     here = page.file.dest_uri
-    if lang != DEFAULT_LANGUAGE:
+    if lang != DEFAULT:
         here = here[len(lang) + 1:]
     names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
     context["page_alternates"] = [
         {"lang": other, "name": names[other], "current": other == lang,
-         "link": here if other == DEFAULT_LANGUAGE else posixpath.join(other, here)}
-        for other in LANGUAGES
+         "link": here if other == DEFAULT else f"{other}/{here}"}
+        for other in CODES
     ]
     return context
 
 
-def _offline(config) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and plugin.config.enabled)
-
-
 def on_post_page(output, page, config):
     lang, _ = _language_and_path(page)
-    if lang != DEFAULT_LANGUAGE:  # its own search index (scripts/build.py splits the index)
+    if lang != DEFAULT:  # its own search index (see on_post_build)
         output = rebase(output, lang, page.file.dest_uri)
     return add_csp(output, _offline(config))
 
 
 def on_post_template(output_content, template_name, config):
-    if template_name == "404.html" and config.theme["language"] != DEFAULT_LANGUAGE:
+    if template_name == "404.html" and config.theme["language"] != DEFAULT:
         # Every language's build writes the site's one 404.html; keep the default
         # language's (MkDocs writes nothing for an empty result).
         return ""
@@ -103,21 +114,17 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
-
-# mkdocs-static-i18n builds the other languages inside the default language's on_post_build
-# event: each is a build within the build. Only the outermost one ends with the search index
-# of every language (and, offline, the offline plugin's copy of it as a script).
-def on_pre_build(config):
-    _state["open_builds"] = _state.get("open_builds", 0) + 1
-
-
 @event_priority(-200)  # after mkdocs-static-i18n's own, which ends with the whole index written
 def on_post_build(config):
-    _state["open_builds"] -= 1
-    if _state["open_builds"] == 0:
-        split_by_language(Path(config.site_dir), LANGUAGES, _offline(config))
-        copy_published_documents(_state["site"], Path(config.site_dir))
+    if _inner_build(config):
+        return
+    site_dir = Path(config.site_dir)
+    split_by_language(site_dir, CODES, _offline(config))
+    copy_published_documents(_state["site"], site_dir)
 
 
 def on_build_error(error):
-    _state["open_builds"] = 0  # the next build (mkdocs serve) starts from the outside again
+    # A language built inside the build failed: mkdocs-static-i18n leaves its flag set,
+    # and the next rebuild of `mkdocs serve` would take itself for an inner build.
+    if "i18n" in _state:
+        _state["i18n"].building = False

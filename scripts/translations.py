@@ -27,11 +27,12 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitedata import history  # noqa: E402
-from sitedata.model import COLLECTIONS  # noqa: E402
-from sitedata.yaml_reader import _SafeLoader  # noqa: E402
+from sitedata.languages import CODES, english_name  # noqa: E402
+from sitedata.model import COLLECTIONS, LABELS  # noqa: E402
+from sitedata.yaml_reader import compose  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGS = {"en": "English", "ru": "Russian"}
+LANGS = {code: english_name(code) for code in CODES}
 
 
 @dataclass
@@ -57,7 +58,8 @@ class Row:
 
 def _is_text(node) -> bool:
     return (isinstance(node, yaml.MappingNode) and node.value
-            and all(isinstance(k, yaml.ScalarNode) and k.value in LANGS for k, _ in node.value))
+            and all(isinstance(k, yaml.ScalarNode) and k.value in LANGS and isinstance(v, yaml.ScalarNode)
+                    for k, v in node.value))
 
 
 def _entry_id(node, index: int) -> str:
@@ -86,15 +88,18 @@ def _walk(node, path: tuple, found: list, file: str, entry: str) -> None:
 def data_texts(root: Path) -> list[Text]:
     """Every {en, ru} text of every collection, with its entry's id and field."""
     texts: list[Text] = []
-    for name in COLLECTIONS:
+    for name in (*COLLECTIONS, LABELS):
         path = root / "data" / f"{name}.yml"
         try:
-            node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+            node = compose(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError):
             continue  # a missing or broken file is for `make validate` to report
         if isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 _walk(item, (), texts, f"data/{name}.yml", _entry_id(item, index))
+        elif isinstance(node, yaml.MappingNode):  # the labels: named texts, not entries
+            for key, value in node.value:
+                _walk(value, (), texts, f"data/{name}.yml", key.value)
     return texts
 
 

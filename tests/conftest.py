@@ -22,6 +22,9 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "scripts"))
+
+from sitedata.yaml_reader import load_yaml  # noqa: E402  (the project's one YAML reader: "NO" stays "NO")
 COPIED = ("data", "docs", "overrides", "scripts", "mkdocs.yml")
 # Debian's chromium, quiet: no background connections to the (absent) network.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -41,6 +44,11 @@ def _ignore_generated(folder: str, names: list[str]) -> list[str]:
     if here.name in ("tools", "meetings") and here.parent.parent.name == "docs":
         ignored += [n for n in names if n != "index.md"]
     return ignored
+
+
+def data(name: str, project: Path = PROJECT):
+    """A data file's content, read as the build reads it."""
+    return load_yaml(project / "data" / f"{name}.yml", project).data
 
 
 def copy_project(dest: Path) -> Path:

@@ -5,11 +5,10 @@ import datetime as dt
 
 import icalendar
 import pytest
-import yaml
 
-from conftest import PROJECT, build_ok, copy_project, page, text_of
+from conftest import PROJECT, data, build_ok, copy_project, page, text_of
 
-EVENTS = yaml.safe_load((PROJECT / "data" / "events.yml").read_text(encoding="utf-8"))
+EVENTS = data("events")
 DATED = {e["id"]: e for e in EVENTS if "date" in e}
 # 1 June 2007, noon UTC: the NCP meeting (May 2007) is over, the joint meeting of 24 October 2007 is ahead.
 JUNE_2007 = str(int(dt.datetime(2007, 6, 1, 12, tzinfo=dt.timezone.utc).timestamp()))

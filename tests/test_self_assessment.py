@@ -8,11 +8,10 @@ workers) recorded and every write to the browser's storage watched.
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from conftest import PROJECT, build_ok, copy_project, page
+from conftest import PROJECT, data, build_ok, copy_project, page
 
-TOOL = yaml.safe_load((PROJECT / "data" / "tools.yml").read_text(encoding="utf-8"))[0]
+TOOL = data("tools")[0]
 ID = TOOL["id"]
 AREAS = [area["id"] for area in TOOL["areas"]]
 REL = "tools/self-assessment.html"

@@ -2,12 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
-from functools import lru_cache
 
 from babel.dates import format_date
 
 from .languages import babel_locale
+
+
+def build_date() -> dt.date:
+    """Today, or the date of SOURCE_DATE_EPOCH when it is set (reproducible builds, stable tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.datetime.now(dt.timezone.utc).date()
 
 
 @dataclass(frozen=True, order=True)
@@ -19,7 +27,6 @@ class PartialDate:
     day: int | None = None
 
     @classmethod
-    @lru_cache(maxsize=None)  # the same few dates are read again for every list that shows them
     def parse(cls, text: str) -> "PartialDate":
         """Parse "YYYY-MM" or "YYYY-MM-DD"; ValueError if no such date exists."""
         parts = [int(p) for p in str(text).split("-")]
@@ -36,7 +43,6 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
 
 
-@lru_cache(maxsize=None)  # Babel takes its time, and each date is shown on several pages
 def format_partial(date: PartialDate, lang: str) -> str:
     """'April 2005' / 'апрель 2005'; '24 October 2007' / '24 октября 2007 г.'."""
     locale = babel_locale(lang)

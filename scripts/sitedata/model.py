@@ -23,6 +23,8 @@ COLLECTIONS = {
     "accountability": "who is accountable",
     "resources": "the resource library: reports, guidelines, training materials, tools",
 }
+LABELS = "labels"  # data/labels.yml: the interface words, name -> {en:, ru:} (or a group of such)
+UID_DOMAIN = "wgcc-bsr-children-at-risk"
 DOCUMENTS = "data/documents"  # the downloadable files, each named by a resource
 # Files of data/documents/ that are for editors, never published nor reported as unnamed.
 FOR_EDITORS = {"README.md"}
@@ -32,6 +34,12 @@ def is_public(entry: dict) -> bool:
     """May this entry be published? Contacts must say public: true (their schema requires the
     field); every other entry is public unless it says public: false."""
     return entry.get("public", True) is not False
+
+
+def uid(record_id: str) -> str:
+    """A record's identity in calendars and address books: the same in both languages and every
+    build, so that a subscribed calendar updates the entry instead of adding another."""
+    return f"{record_id}@{UID_DOMAIN}"
 
 
 def is_for_editors(rel: str) -> bool:
@@ -47,11 +55,13 @@ class SiteData:
     root: Path
     collections: dict[str, list[dict]]
     ids: dict[str, dict[str, dict]]  # collection -> id -> entry
+    labels: dict  # data/labels.yml as written: name -> {lang: text}, or name -> value -> {lang: text}
 
     @classmethod
-    def public(cls, root: Path, data: dict[str, list[dict]]) -> SiteData:
+    def public(cls, root: Path, data: dict[str, list[dict]], labels: dict) -> SiteData:
         collections = {name: [e for e in entries if is_public(e)] for name, entries in data.items()}
-        return cls(root, collections, {name: {e["id"]: e for e in entries} for name, entries in collections.items()})
+        ids = {name: {e["id"]: e for e in entries} for name, entries in collections.items()}
+        return cls(root, collections, ids, labels)
 
     def __getitem__(self, name: str) -> list[dict]:
         return self.collections[name]
@@ -59,7 +69,20 @@ class SiteData:
     def by_id(self, name: str) -> dict[str, dict]:
         return self.ids[name]
 
+    def words(self, lang: str) -> dict:
+        """The interface words in one language, in the labels' shape: words["event_types"]["training"]."""
+        return {name: text[lang] if _is_text(text) else {value: t[lang] for value, t in text.items()}
+                for name, text in self.labels.items()}
+
+    def word(self, name: str, lang: str) -> str:
+        return self.labels[name][lang]
+
     def published_files(self) -> list[str]:
         """The files of data/documents/ that public resources name (paths relative to it):
         the only ones copied into the site and the bundle."""
         return sorted({item["file"] for resource in self["resources"] for item in resource.get("files", [])})
+
+
+def _is_text(value: dict) -> bool:
+    """A text in every language ({en:, ru:}), rather than a group of such texts."""
+    return any(isinstance(v, str) for v in value.values())

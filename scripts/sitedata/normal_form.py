@@ -11,8 +11,6 @@ ruamel.yaml reads and writes the file as a round trip, so nothing else changes.
 from __future__ import annotations
 
 import io
-import json
-from functools import lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -20,6 +18,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import CommentMark
 from ruamel.yaml.tokens import CommentToken
+
+from .schema import resolve, schemas
 
 
 class _Emitter(RoundTripEmitter):
@@ -54,26 +54,15 @@ def _yaml() -> YAML:
 
 # --- the order of fields, from the schemas ------------------------------------------------------
 
-@lru_cache(maxsize=None)
-def _schema_file(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _resolve(schema: dict, base: Path) -> tuple[dict, tuple | None]:
+def _fields(schema: dict, document: str, all_schemas: dict) -> tuple[dict, tuple | None]:
     """(properties, items) of a schema, with $ref followed and allOf merged.
 
-    Each sub-schema comes with the file it is in, for the "#/..." references inside it."""
-    if "$ref" in schema:
-        file, _, pointer = schema["$ref"].partition("#")
-        base = base.parent / file if file else base
-        target = _schema_file(base)
-        for part in filter(None, pointer.split("/")):
-            target = target[part]
-        return _resolve(target, base)
-    properties = {key: (sub, base) for key, sub in schema.get("properties", {}).items()}
-    items = (schema["items"], base) if "items" in schema else None
+    Each sub-schema comes with the name of the schema it is in, for the "#/..." references inside it."""
+    schema, document = resolve(schema, document, all_schemas)
+    properties = {key: (sub, document) for key, sub in schema.get("properties", {}).items()}
+    items = (schema["items"], document) if "items" in schema else None
     for part in schema.get("allOf", []):
-        more, inner_items = _resolve(part, base)
+        more, inner_items = _fields(part, document, all_schemas)
         properties, items = {**properties, **more}, items or inner_items
     return properties, items
 
@@ -132,17 +121,17 @@ def _move_fields(node: CommentedMap, order: list) -> None:
 
 # --- reordering -------------------------------------------------------------------------------------
 
-def _reorder(node, schema: dict, base: Path) -> None:
+def _reorder(node, schema: dict, document: str, all_schemas: dict) -> None:
     """Put the fields of node, and of everything inside it, in the schema's order."""
-    properties, items = _resolve(schema, base)
+    properties, items = _fields(schema, document, all_schemas)
     if isinstance(node, CommentedSeq) and items:
         for item in node:
-            _reorder(item, *items)
+            _reorder(item, *items, all_schemas)
     if not isinstance(node, CommentedMap) or not node:
         return
     for key, value in node.items():
         if key in properties:
-            _reorder(value, *properties[key])
+            _reorder(value, *properties[key], all_schemas)
     order = [k for k in properties if k in node] + [k for k in node if k not in properties]  # unknown ones last
     if order != list(node):
         _move_fields(node, order)
@@ -154,7 +143,8 @@ def normal_text(text: str, schema_path: Path) -> str:
     data = yaml.load(text)
     if data is None:
         return text
-    _reorder(data, _schema_file(schema_path), schema_path)
+    all_schemas = schemas(schema_path.parent)
+    _reorder(data, all_schemas[schema_path.name], schema_path.name, all_schemas)
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()

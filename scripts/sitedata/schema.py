@@ -8,80 +8,58 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import jsonschema_rs
+import jsonschema
 import yaml
+from referencing import Registry, Resource
 
 from .languages import CODES, english_name
 from .yaml_reader import Document
 from .problems import Problem
-
-if TYPE_CHECKING:
-    import jsonschema
 
 JSON_TYPES = {"string": "a text", "integer": "a whole number", "number": "a number",
               "boolean": "true or false", "array": "a list", "object": "a group of fields",
               "null": "nothing"}
 
 
-@lru_cache(maxsize=None)
-def _schemas(schema_dir: Path) -> dict[str, dict]:
-    """Every schema of the folder, by its $id (its file name)."""
-    schemas = {}
+def schemas(schema_dir: Path) -> dict[str, dict]:
+    """Every schema of the folder, by its $id (its file name, which is what a $ref names)."""
+    found = {}
     for path in sorted(schema_dir.glob("*.schema.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))
-        schemas[contents["$id"]] = contents
-    return schemas
+        found[contents["$id"]] = contents
+    return found
 
 
-def _schema(schema_dir: Path, name: str) -> dict:
-    return _schemas(schema_dir)[f"{name}.schema.json"]
+def resolve(node: dict, document: str, all_schemas: dict[str, dict]) -> tuple[dict, str]:
+    """node, found in the schema named document, with its $ref followed (draft-07 ignores what
+    stands beside a $ref); and the name of the schema it was found in."""
+    while "$ref" in node:
+        file, _, pointer = node["$ref"].partition("#")
+        document = file or document
+        node = all_schemas[document]
+        for part in filter(None, pointer.split("/")):
+            node = node[part]
+    return node, document
 
 
-@lru_cache(maxsize=None)
 def validator(schema_dir: Path, name: str) -> jsonschema.Draft7Validator:
-    """jsonschema, which tells what is wrong and where, for the messages to editors.
-
-    Imported here: a build whose data is valid (the usual case) does not need it."""
-    import jsonschema
-    from referencing import Registry, Resource
-
+    """jsonschema's validator, which tells what is wrong and where, for the messages to editors."""
+    all_schemas = schemas(schema_dir)
     registry = Registry().with_resources((uri, Resource.from_contents(contents))
-                                         for uri, contents in _schemas(schema_dir).items())
-    return jsonschema.Draft7Validator(_schema(schema_dir, name), registry=registry)
+                                         for uri, contents in all_schemas.items())
+    return jsonschema.Draft7Validator(all_schemas[f"{name}.schema.json"], registry=registry)
 
 
-def _inline(node, document: dict, schemas: dict[str, dict]):
-    """node (from document) with each $ref replaced by the schema it names
-    (draft-07 ignores what stands beside a $ref)."""
-    if isinstance(node, dict):
-        if "$ref" in node:
-            file, _, pointer = node["$ref"].partition("#")
-            target = found_in = schemas[file] if file else document
-            for part in filter(None, pointer.split("/")):
-                target = target[part]
-            return _inline(target, found_in, schemas)
-        return {key: _inline(value, document, schemas) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_inline(value, document, schemas) for value in node]
-    return node
-
-
-@lru_cache(maxsize=None)
-def quick_validator(schema_dir: Path, name: str) -> jsonschema_rs.Draft7Validator:
-    """Tells whether the data is valid, a hundred times faster than jsonschema (it is compiled):
-    a tenth of the build time at a hundred times today's content. It gets the schema with its
-    references written out; check() then asks validator() what is wrong."""
-    schema = _schema(schema_dir, name)
-    return jsonschema_rs.Draft7Validator(_inline(schema, schema, _schemas(schema_dir)))
+def _entry_fields(schema_dir: Path, name: str) -> dict:
+    """The fields of a collection's entries, as its schema describes them."""
+    return schemas(schema_dir)[f"{name}.schema.json"].get("items", {}).get("properties", {})
 
 
 def markdown_fields(schema_dir: Path, name: str) -> list[str]:
     """The fields of a collection's entries that the schema declares Markdown."""
-    fields = _schema(schema_dir, name).get("items", {}).get("properties", {})
+    fields = _entry_fields(schema_dir, name)
     return [field for field, spec in fields.items() if spec.get("$ref", "").endswith("/definitions/markdown")]
 
 
@@ -98,25 +76,25 @@ def _describe(value, written: str | None = None) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _examples(schema: dict, schema_dir: Path) -> list:
-    """Examples of a schema, following $ref and allOf into common.schema.json."""
+def _examples(schema: dict, document: str, all_schemas: dict[str, dict]) -> list:
+    """Examples of a schema (found in the schema named document), following $ref and allOf."""
+    schema, document = resolve(schema, document, all_schemas)
     if schema.get("examples"):
         return schema["examples"]
-    if "$ref" in schema:
-        file, _, pointer = schema["$ref"].partition("#")
-        target = json.loads((schema_dir / file).read_text(encoding="utf-8"))
-        for part in pointer.strip("/").split("/"):
-            target = target[part]
-        return _examples(target, schema_dir)
     for part in schema.get("allOf", []):
-        if found := _examples(part, schema_dir):
+        if found := _examples(part, document, all_schemas):
             return found
     return []
 
 
+# What a local $ref ("#/definitions/text") in a part of a schema that jsonschema reports means:
+# the error does not say which file the part is from, and only the shared file has such references.
+SHARED = "common.schema.json"
+
+
 def _example(path: tuple, schema: dict, schema_dir: Path) -> str | None:
     """The schema's first example, written as the editor would type it."""
-    examples = _examples(schema, schema_dir)
+    examples = _examples(schema, SHARED, schemas(schema_dir))
     return _as_yaml(path, examples[0]) if examples else None
 
 
@@ -201,11 +179,6 @@ def _message(error: jsonschema.ValidationError, doc: Document) -> tuple[str, tup
 
 
 def check(doc: Document, name: str, schema_dir: Path) -> list[Problem]:
-    try:
-        if quick_validator(schema_dir, name).is_valid(doc.data):
-            return []
-    except (ValueError, TypeError):  # a value JSON cannot hold (a YAML tag such as !!timestamp)
-        pass  # jsonschema says what it is
     problems = []
     for error in validator(schema_dir, name).iter_errors(doc.data):
         if error.validator in ("allOf", "if"):  # their inner errors are reported on their own
@@ -214,8 +187,7 @@ def check(doc: Document, name: str, schema_dir: Path) -> list[Problem]:
         schema = error.schema
         if error.validator == "required" and path[-1] not in CODES:
             # A "then" branch names required fields without describing them: look in the entry's schema.
-            entry_fields = _schema(schema_dir, name).get("items", {}).get("properties", {})
-            schema = schema.get("properties", entry_fields).get(path[-1], {})
+            schema = schema.get("properties", _entry_fields(schema_dir, name)).get(path[-1], {})
         if error.validator == "required" and path[-1] in CODES:
             # Show the editor's own text with the missing language added (and nothing else).
             texts = {**error.instance, path[-1]: f"(the {english_name(path[-1])} text)"}
@@ -237,4 +209,6 @@ def problem_at(doc: Document, path: tuple, message: str, example: str | None = N
         item = doc.data[path[0]] if path[0] < len(doc.data) else None
         entry = str(item.get("id")) if isinstance(item, dict) and item.get("id") else f"#{path[0] + 1}"
         field = ".".join(str(p) for p in path[1:]) or None
+    elif path:  # a file of named values (data/labels.yml)
+        field = ".".join(str(p) for p in path)
     return Problem(doc.file, message, line, column, entry, field, example)

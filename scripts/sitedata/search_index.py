@@ -12,10 +12,9 @@ page's language. The default language keeps the root.
 from __future__ import annotations
 
 import json
-import posixpath
 from pathlib import Path
 
-from .paths import relative
+from mkdocs.utils import get_relative_url
 
 BASE = '"base": "'  # in Material's configuration of the page, at its end
 
@@ -39,7 +38,7 @@ def rebase(html: str, lang: str, dest_uri: str) -> str:
         return html
     start = at + len(BASE)
     end = html.index('"', start)
-    return html[:start] + relative(lang, posixpath.dirname(dest_uri)) + html[end:]
+    return html[:start] + get_relative_url(lang, dest_uri) + html[end:]
 
 
 def split_by_language(site: Path, languages: tuple[str, ...], offline: bool) -> None:

@@ -1,11 +1,13 @@
 """Contacts as vCards (RFC 6350 readers accept this vCard 3.0), one file per public contact."""
 from __future__ import annotations
 
+import vobject
+
+from .model import uid
+
 
 def vcard(contact: dict, lang: str, country: str | None) -> str:
     """country: the contact's country's name in lang, if any."""
-    import vobject  # here, not at the top: most builds take every vCard from the memo (memo.py)
-
     card = vobject.vCard()
     name = contact["name"][lang]
     card.add("fn").value = name
@@ -20,5 +22,5 @@ def vcard(contact: dict, lang: str, country: str | None) -> str:
         email.type_param = "INTERNET"
     if country:
         card.add("adr").value = vobject.vcard.Address(country=country)
-    card.add("uid").value = f"{contact['id']}@wgcc-bsr-children-at-risk"
+    card.add("uid").value = uid(contact["id"])
     return card.serialize()

@@ -118,6 +118,15 @@ def _syntax_problem(rel: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
                    example=fixed)
 
 
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of a YAML text (with positions), read as load_yaml reads it."""
+    loader = _SafeLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def load_yaml(path: Path, root: Path) -> Document:
     """Load one YAML file; raise DataError naming the line of a syntax error."""
     rel = path.relative_to(root).as_posix()
