@@ -22,14 +22,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitedata import history  # noqa: E402
-from sitedata.languages import CODES, english_name  # noqa: E402
+from sitedata.languages import CODES, DEFAULT, english_name  # noqa: E402
 from sitedata.model import COLLECTIONS, LABELS  # noqa: E402
-from sitedata.yaml_reader import compose  # noqa: E402
+from sitedata.problems import DataError  # noqa: E402
+from sitedata.yaml_reader import Document, load_yaml  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = {code: english_name(code) for code in CODES}
@@ -56,50 +55,35 @@ class Row:
 
 # --- data ---------------------------------------------------------------------------------------
 
-def _is_text(node) -> bool:
-    return (isinstance(node, yaml.MappingNode) and node.value
-            and all(isinstance(k, yaml.ScalarNode) and k.value in LANGS and isinstance(v, yaml.ScalarNode)
-                    for k, v in node.value))
+def _texts(node, path: tuple = ()):
+    """(path, text) of every {en:, ru:} text inside node."""
+    if isinstance(node, dict) and node and all(k in LANGS and isinstance(v, str) for k, v in node.items()):
+        yield path, node
+    elif isinstance(node, (dict, list)):
+        for key, value in node.items() if isinstance(node, dict) else enumerate(node):
+            yield from _texts(value, path + (key,))
 
 
-def _entry_id(node, index: int) -> str:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == "id" and isinstance(value, yaml.ScalarNode):
-                return value.value
-    return f"#{index + 1}"
-
-
-def _walk(node, path: tuple, found: list, file: str, entry: str) -> None:
-    if _is_text(node):
-        values = {k.value: v for k, v in node.value}
-        lines = {lang: (v.start_mark.line + 1, max(v.start_mark.line + 1, v.end_mark.line + (v.end_mark.column > 0)))
-                 for lang, v in values.items() if isinstance(v, yaml.ScalarNode) and v.value.strip()}
-        english = values["en"].value if isinstance(values.get("en"), yaml.ScalarNode) else ""
-        found.append(Text(file, entry, ".".join(map(str, path)), lines, english))
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _walk(value, path + (key.value,), found, file, entry)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, path + (index,), found, file, entry)
+def _lines(doc: Document, path: tuple) -> tuple[int, int]:
+    """The first and last line of a value (a text may run over several lines)."""
+    first = doc.position(path)[0]
+    return first, first + doc.sources.get(path, "").rstrip("\n").count("\n")
 
 
 def data_texts(root: Path) -> list[Text]:
-    """Every {en, ru} text of every collection, with its entry's id and field."""
+    """Every {en, ru} text of every data file, with its entry's id and field."""
     texts: list[Text] = []
     for name in (*COLLECTIONS, LABELS):
-        path = root / "data" / f"{name}.yml"
         try:
-            node = compose(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError):
+            doc = load_yaml(root / "data" / f"{name}.yml", root)
+        except DataError:
             continue  # a missing or broken file is for `make validate` to report
-        if isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                _walk(item, (), texts, f"data/{name}.yml", _entry_id(item, index))
-        elif isinstance(node, yaml.MappingNode):  # the labels: named texts, not entries
-            for key, value in node.value:
-                _walk(value, (), texts, f"data/{name}.yml", key.value)
+        for path, text in _texts(doc.data):
+            entry, field = doc.entry_and_field(path)
+            if entry is None:  # a label: its name is the entry
+                entry, _, field = field.partition(".")
+            lines = {lang: _lines(doc, path + (lang,)) for lang, value in text.items() if value.strip()}
+            texts.append(Text(doc.file, entry, field or "", lines, text.get(DEFAULT, "")))
     return texts
 
 

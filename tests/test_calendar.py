@@ -6,7 +6,7 @@ import datetime as dt
 import icalendar
 import pytest
 
-from conftest import PROJECT, data, build_ok, copy_project, page, text_of
+from conftest import data, build_ok, copy_project, page, text_of
 
 EVENTS = data("events")
 DATED = {e["id"]: e for e in EVENTS if "date" in e}

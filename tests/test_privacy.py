@@ -3,7 +3,6 @@ addresses are not harvestable."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zipfile
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PROJECT, data, build_ok, copy_project, page
+from conftest import data, build_ok, copy_project, page
 
 TOOL = data("tools")[0]
 ID = TOOL["id"]

@@ -202,13 +202,6 @@ def check(doc: Document, name: str, schema_dir: Path) -> list[Problem]:
 
 
 def problem_at(doc: Document, path: tuple, message: str, example: str | None = None) -> Problem:
-    """A problem at a path inside a collection (a list of entries with ids)."""
+    """A problem at a path inside a data file."""
     line, column = doc.position(path)
-    entry = field = None
-    if path and isinstance(path[0], int) and isinstance(doc.data, list):
-        item = doc.data[path[0]] if path[0] < len(doc.data) else None
-        entry = str(item.get("id")) if isinstance(item, dict) and item.get("id") else f"#{path[0] + 1}"
-        field = ".".join(str(p) for p in path[1:]) or None
-    elif path:  # a file of named values (data/labels.yml)
-        field = ".".join(str(p) for p in path)
-    return Problem(doc.file, message, line, column, entry, field, example)
+    return Problem(doc.file, message, line, column, *doc.entry_and_field(path), example)

@@ -16,7 +16,7 @@ Position = tuple[int, int]  # line, column; both start at 1
 Path_ = tuple  # keys and list indexes from the top of the document
 
 
-# libyaml's parser when PyYAML has it (about four times faster), else PyYAML's own.
+# libyaml's parser (in PyYAML's wheels), else PyYAML's own.
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -46,6 +46,15 @@ class Document:
     # Each value as written in the file: 09.2005 is read as the number 9.2005, but
     # a message must quote what the editor typed.
     sources: dict[Path_, str] = field(default_factory=dict)
+
+    def entry_and_field(self, path: Path_) -> tuple[str | None, str | None]:
+        """Who a path is about, in editors' words: the entry's id (or "#3" when it has none) and
+        the dotted field inside it. In a file of named values (data/labels.yml) the field is the name."""
+        if path and isinstance(path[0], int) and isinstance(self.data, list):
+            item = self.data[path[0]] if path[0] < len(self.data) else None
+            entry = str(item.get("id")) if isinstance(item, dict) and item.get("id") else f"#{path[0] + 1}"
+            return entry, ".".join(str(p) for p in path[1:]) or None
+        return None, ".".join(str(p) for p in path) or None
 
     def position(self, path: Path_) -> Position:
         """The position of path, or of the nearest parent that has one."""
@@ -116,15 +125,6 @@ def _syntax_problem(rel: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
     found = f" The line reads: {row.strip()!r}." if row.strip() else ""
     return Problem(rel, f"this is not valid YAML ({what}).{found} To fix it, {hint}.", line, col,
                    example=fixed)
-
-
-def compose(text: str) -> yaml.Node | None:
-    """The node tree of a YAML text (with positions), read as load_yaml reads it."""
-    loader = _SafeLoader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
 
 
 def load_yaml(path: Path, root: Path) -> Document:
