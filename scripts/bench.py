@@ -216,7 +216,8 @@ def make_baseline(project: Path, dump: Path, dest: Path) -> Path:
     config = config_file.read_text(encoding="utf-8")
     if not OUR_HOOK.search(config):
         raise BuildFailed("could not find scripts/hooks.py among the hooks in mkdocs.yml")
-    config_file.write_text(OUR_HOOK.sub("", config, count=1), encoding="utf-8")
+    config = OUR_HOOK.sub("", config, count=1)
+    config_file.write_text(re.sub(r"^hooks:\n(?![ \t]+-)", "", config, flags=re.M), encoding="utf-8")
     return dest
 
 
