@@ -5,8 +5,9 @@
 - on_page_markdown: render the page's Markdown as a Jinja template in its language;
 - on_page_context: language links to the same page in the other language,
   relative, so they work from file:// and from any sub-path;
-- on_post_page, on_post_template: a Content-Security-Policy on every page; the
-  pages of other languages than the default point at their own search index;
+- on_post_page, on_post_template: Material's invalid markup mended, a
+  Content-Security-Policy on every page; the pages of other languages than the
+  default point at their own search index;
 - on_post_build: the search index split into one per language, and the
   documents that public resources name copied into the site.
 
@@ -32,6 +33,7 @@ from sitedata.load import load_site_data
 from sitedata.problems import DataError
 from sitedata.render import Renderer
 from sitedata.search_index import rebase, split_by_language
+from sitedata.valid_html import valid_html
 
 _state: dict = {}
 
@@ -101,7 +103,7 @@ def on_post_page(output, page, config):
     lang, _ = _language_and_path(page)
     if lang != DEFAULT:  # its own search index (see on_post_build)
         output = rebase(output, lang, page.file.dest_uri)
-    return add_csp(output, _offline(config))
+    return add_csp(valid_html(output), _offline(config))
 
 
 def on_post_template(output_content, template_name, config):
@@ -110,7 +112,7 @@ def on_post_template(output_content, template_name, config):
         # language's (MkDocs writes nothing for an empty result).
         return ""
     if template_name.endswith(".html"):
-        return add_csp(output_content, _offline(config))
+        return add_csp(valid_html(output_content), _offline(config))
     return output_content
 
 
