@@ -2,6 +2,8 @@
 
 - on_config: load and check data/, write the files made from it into docs/
   (generate.py), and make the renderer;
+- on_env: the interface words of data/labels.yml, for the theme's templates
+  (the footer, the 404 page);
 - on_page_markdown: render the page's Markdown as a Jinja template in its language;
 - on_page_context: language links to the same page in the other language,
   relative, so they work from file:// and from any sub-path;
@@ -59,6 +61,11 @@ def on_config(config):
     _state.update(site=site, i18n=config.plugins["i18n"],
                   renderer=Renderer(site, root / "overrides" / "macros", today))
     return config
+
+
+def on_env(env, config, files):
+    env.globals["labels"] = _state["site"].labels
+    return env
 
 
 def _language_and_path(page) -> tuple[str, str]:

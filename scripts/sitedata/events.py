@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar as month_lengths
 import datetime as dt
 
-from .dates import PartialDate
+from .dates import PartialDate, format_span
 
 
 def span(event: dict) -> tuple[dt.date, dt.date] | None:
@@ -43,13 +43,13 @@ def past_by_year(events: list[dict], today: dt.date) -> list[tuple[int | None, l
     return [(year, sorted(years[year], key=lambda e: span(e) or (), reverse=True)) for year in order]
 
 
-def by_country(events: list[dict]) -> dict[str, list[dict]]:
-    """Events by the code of the country they took place in."""
-    found: dict[str, list[dict]] = {}
-    for event in events:
-        if "country" in event:
-            found.setdefault(event["country"], []).append(event)
-    return found
+def date_text(event: dict, lang: str, words: dict, unknown: str) -> str:
+    """When an event takes place, in lang; for one without a date, that it is still to be set
+    (a planned event) or unknown."""
+    if "date" not in event:
+        return words["date_to_be_set"] if event.get("planned") else unknown
+    end = PartialDate.parse(event["end"]) if "end" in event else None
+    return format_span(PartialDate.parse(event["date"]), end, lang)
 
 
 def place(event: dict, lang: str, countries: dict[str, dict]) -> str:
@@ -83,6 +83,11 @@ def past_pages(events: list[dict], today: dt.date) -> list[list[tuple[int | None
                 groups.append((year, [event]))
         pages.append(groups)
     return pages
+
+
+def latest(events: list[dict], today: dt.date) -> list[dict]:
+    """Past events with a date, the latest first."""
+    return [event for year, items in past_by_year(events, today) if year is not None for event in items]
 
 
 def latest_first(events: list[dict]) -> list[dict]:

@@ -35,9 +35,9 @@ PAGES = {
 KEPT = "index.md"  # a generated folder's own page, written by hand (docs/<lang>/tools/index.md)
 CONTACTS = "contacts"  # docs/<lang>/contacts/<id>.vcf
 # Further pages of long lists: docs/<lang>/calendar/<n>.md and meetings/<n>.md, n >= 2
-# (the first page is calendar.md or meetings/index.md, written by hand): folder -> (macro, title label)
-LIST_PAGES = {"calendar": ("calendar_page", "calendar_page"),
-              "meetings": ("meetings_page", "expert_meetings_page")}
+# (the first page is calendar.md or meetings/index.md, written by hand): folder -> (list macro, title label)
+LIST_PAGES = {"calendar": ("calendar", "calendar_page"),
+              "meetings": ("expert_meetings", "expert_meetings_page")}
 FEED = "calendar.ics"  # docs/<lang>/calendar.ics
 GENERATED_FOLDERS = (*PAGES, CONTACTS, *LIST_PAGES)
 
@@ -76,7 +76,8 @@ def generated_files(site: SiteData, lang: str, today: dt.date) -> dict[str, byte
               "meetings": len(events.meeting_pages(all_events))}
     for folder, (macro, title) in LIST_PAGES.items():
         for n in range(2, counts[folder] + 1):
-            files[f"{folder}/{n}.md"] = page(site.word(title, lang).format(n=n), f"{{{{ {macro}({n}) }}}}")
+            files[f"{folder}/{n}.md"] = page(site.word(title, lang).format(n=n),
+                                             f"{{{{ list_page(L.{title}, {n}, {macro}) }}}}")
     for contact in site["contacts"]:
         country = countries[contact["country"]]["name"][lang] if contact.get("country") in countries else None
         files[f"{CONTACTS}/{contact['id']}.vcf"] = vcard(contact, lang, country).encode("utf-8")

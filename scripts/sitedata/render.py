@@ -2,8 +2,8 @@
 
 The macros live in overrides/macros/*.html and hold all markup; this module
 gives them the public data (model.SiteData), the page's language, the
-interface words (L), the lists they show computed once per build, and a few
-filters.
+interface words (L), the lists they show (shaped by listings.py, once per
+build or per language), and a few filters.
 """
 from __future__ import annotations
 
@@ -16,8 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
-from . import events
-from .dates import PartialDate, format_partial, format_span
+from . import events, listings
 from .languages import DEFAULT
 from .model import DOCUMENTS, SiteData
 
@@ -64,20 +63,7 @@ SYNTAX = {
     "extensions": ["jinja2.ext.do"],
 }
 # The templates whose macros pages may call.
-MACRO_FILES = ("site.html", "tools.html")
-
-
-def event_lists(site: SiteData, today: dt.date) -> dict:
-    """The lists of events that the calendar, the expert meetings and the country pages show,
-    computed once per build (each page of a long list shows a part of the same list)."""
-    all_events = site["events"]
-    return {"upcoming": events.upcoming(all_events, today),
-            "past_by_year": events.past_by_year(all_events, today),
-            "past_pages": events.past_pages(all_events, today),
-            "meeting_pages": events.meeting_pages(all_events),
-            "events_by_country": events.by_country(all_events),
-            "event_types": {e["type"] for e in all_events},
-            "event_countries": {e["country"] for e in all_events if "country" in e}}
+MACRO_FILES = ("common.html", "programme.html", "events.html", "resources.html", "network.html", "tools.html")
 
 
 class Renderer:
@@ -86,7 +72,7 @@ class Renderer:
         self.env = Environment(loader=FileSystemLoader(str(macros_dir)), **SYNTAX)
         self.env.filters["md"] = to_markdown_text
         self.env.filters["markdown"] = markdown_field
-        self.lists = event_lists(site, today)
+        self.lists = listings.for_build(site, today)
         # The macros of each language, made on its first page: their top level runs once,
         # and they depend on the page only through link() and asset(), which read self._page.
         self._contexts: dict[str, dict] = {}
@@ -136,18 +122,13 @@ class Renderer:
             return {"format": FORMATS.get(file.suffix.lower(), file.suffix.lstrip(".").upper()),
                     "size": format_size(file.stat().st_size, lang, words["size_units"])}
 
-        def when(entry: dict) -> str:
-            if "date" not in entry:
-                return ""
-            end = PartialDate.parse(entry["end"]) if "end" in entry else None
-            return format_span(PartialDate.parse(entry["date"]), end, lang)
+        def event_date(event: dict, unknown: str = words["not_recorded"]) -> str:
+            """unknown: what to say of an event with no date and no plan (lists of events say more)."""
+            return events.date_text(event, lang, words, unknown)
 
         countries = self.site.by_id("countries")
-        return {"lang": lang, "L": words, "t": t, "link": link, "when": when, "data": self.site, "asset": asset,
-                "file_facts": file_facts,
-                "format_date": lambda text: format_partial(PartialDate.parse(text), lang),
+        return {"lang": lang, "L": words, "t": t, "link": link, "event_date": event_date, "data": self.site,
+                "asset": asset, "file_facts": file_facts,
                 "place_of": lambda event: events.place(event, lang, countries),
-                # (code, name) of the countries named, by name: the options of a country filter
-                "country_options": lambda codes: sorted({(c, countries[c]["name"][lang]) for c in codes},
-                                                        key=lambda pair: pair[1]),
-                "latest_first": events.latest_first, **self.lists}
+                "languages_of": listings.languages_of,
+                **self.lists, **listings.for_language(self.site, lang, words)}
