@@ -54,9 +54,12 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+$(VENV)/.installed-test: requirements-test.txt package-lock.json $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
-	@# chromium for the browser tests; xorriso reads the ISO image back, independently of pycdlib.
-	command -v chromium >/dev/null && command -v xorriso >/dev/null || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core xorriso; }
+	@# The Nu Html Checker (tests/test_valid_html.py), from the npm registry at the version and hash the lock file names.
+	npm ci --no-audit --no-fund --silent
+	@# chromium for the browser tests; xorriso reads the ISO image back, independently of pycdlib;
+	@# Java runs the Nu Html Checker.
+	command -v chromium >/dev/null && command -v xorriso >/dev/null && command -v java >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core xorriso default-jre-headless; }
 	touch $@
