@@ -50,7 +50,7 @@ def test_country_page_lists_its_status_events_and_resources(site):
     assert "Sample report" in estonia  # the test resource concerns Estonia
     assert "Not yet operational" in text_of(site, "countries/de.html")
     assert "Пока не действует" in text_of(site, "ru/countries/ru.html")
-    assert "Ярославль" in text_of(site, "ru/countries/ru.html") or "Экспертное совещание о поддержке" in \
+    assert "Ярославль" in text_of(site, "ru/countries/ru.html") or "Экспертное совещание по вопросам поддержки" in \
         text_of(site, "ru/countries/ru.html")
 
 
