@@ -101,7 +101,7 @@ def test_home_page_shows_the_next_events_or_the_latest(site, site_in_june_2007):
     assert "Next events" in then and "Joint meeting of the WGCC" in then
     now = text_of(site, "index.html")
     assert "Latest events" in now and "Expert meeting giving input to the monitoring training" in now
-    assert "Последние события" in text_of(site, "ru/index.html")
+    assert "Последние мероприятия" in text_of(site, "ru/index.html")
 
 
 def _visible_items(tab):

@@ -43,12 +43,12 @@ FACTS = {
          "National Contact Points, the National Coordinators and the TFOC Expert Group on Human Trafficking",
          "CBSS Task Force against Trafficking in Human Beings (TFTHB) on 24 October 2007",
          "lessons learned and gaps to address", "in Russian and English on the web site and on CD-ROM",
-         "Mapping project", "interviews with child victims", "published in early 2008"],
-        ["BSR CACVT", "Комплексная помощь детям — жертвам торговли людьми в регионе Балтийского моря", "Дафне",
+         "mapping project", "interviews with child victims", "published in early 2008"],
+        ["BSR CACVT", "Комплексная помощь детям — жертвам торговли людьми в регионе Балтийского моря", "Дафна",
          "более 50 экспертов", "из 10 стран",
          "национальным контактным пунктам, национальным координаторам и Экспертной группе по торговле людьми",
          "24 октября 2007 года", "извлечённые уроки и пробелы",
-         "на русском и английском языках на веб-сайте и на компакт-диске", "Проект по картированию",
+         "на русском и английском языках на веб-сайте и на компакт-диске", "проект по картированию",
          "интервью с пострадавшими детьми", "в начале 2008 года"],
     ),
     "ncp.html": (
@@ -57,11 +57,11 @@ FACTS = {
          "Disseminating more broadly the NCPs as nodes of information and contact on a national and regional level",
          "when a child can or should be returned to the country of origin",
          "identify children who are victims of exploitation in criminality"],
-        ["кроме следующих стран: Германия и Россия", "4-е совещание национальных контактных пунктов",
+        ["исключение составляют Германия и Россия", "4-е совещание национальных контактных пунктов",
          "Варшава, Польша", "май 2007", "Министерство внутренних дел и администрации Польши",
-         "Плана действий", "узлах информации и связи на национальном и региональном уровнях",
+         "Плана действий", "информационно-контактных центрах на национальном и региональном уровнях",
          "может или должен быть возвращён в страну происхождения",
-         "выявлять детей — жертв эксплуатации в преступной деятельности"],
+         "выявлять детей — жертв эксплуатации путём вовлечения в преступную деятельность"],
     ),
     "other-work.html": (
         ["UN Study on Violence against Children", "violence in the context of trafficking",
@@ -72,14 +72,14 @@ FACTS = {
          "NGOs"],
         ["Исследования ООН по вопросу о насилии в отношении детей", "насилия в контексте торговли людьми",
          "заинтересованными сторонами региона",
-         "Почему профилактика торговли людьми не включена в основное русло других мер первичной профилактики?",
+         "Почему профилактика торговли людьми не интегрирована в другие меры первичной профилактики?",
          "не включены в обычные программы помощи детям — жертвам насилия?",
-         "обсудить вопрос ответственности", "Государства", "Международные доноры",
+         "Необходимо обсудить подотчётность", "Государства", "Международные доноры",
          "Международные организации", "Неправительственные организации"],
     ),
     "contact.html": (
         ["Children's Unit", "Lars Lööf", "Head of the Children's Unit", "lars.loof (at) cbss.org"],
-        ["Отдел по делам детей", "Ларс Лёф", "Руководитель Отдела по делам детей", "lars.loof (at) cbss.org"],
+        ["Отдел по делам детей", "Ларс Лёф", "руководитель Отдела по делам детей", "lars.loof (at) cbss.org"],
     ),
 }
 
@@ -89,10 +89,10 @@ MEETINGS = [
      "Уход, защита, реабилитация и реинтеграция", "Kiev, Ukraine", "Киев, Украина", "April 2005", "апрель 2005"),
     ("yaroslavl-2005", "Supporting boys and girls leaving institutions", "Поддержка юношей и девушек",
      "Yaroslavl, Russia", "Ярославль, Россия", "September 2005", "сентябрь 2005"),
-    ("reykjavik-2006", "Child-friendly forensic investigations", "Следственные действия с учётом интересов ребёнка",
+    ("reykjavik-2006", "Child-friendly forensic investigations", "Дружественные к ребёнку следственные действия и экспертизы",
      "Reykjavik, Iceland", "Рейкьявик, Исландия", "May 2006", "май 2006"),
     ("satra-bruk-2006", "Support to children abused in Internet settings", "пострадавших от насилия в интернете",
-     "Sätra Bruk, Sweden", "Сэтра-Брук, Швеция", "May 2006", "май 2006"),
+     "Sätra Bruk, Sweden", "Сетра-Брук, Швеция", "May 2006", "май 2006"),
     ("oslo-2006", "Monitoring the rights of children in institutions", "Мониторинг соблюдения прав детей",
      "Oslo, Norway", "Осло, Норвегия", "September 2006", "сентябрь 2006"),
     ("st-petersburg-2007", "Children committing crimes and with a self-destructive behaviour",
@@ -143,7 +143,7 @@ def test_ncp_status_per_member_state(site):
 
 def test_self_assessment_is_an_accessible_table_of_nine_areas(site):
     for prefix, first_area, worst in (("", "My education/training", "My life is ***** and there is nothing"),
-                                      ("ru/", "Моя учёба", "Моя жизнь — *****")):
+                                      ("ru/", "Моя учёба / профобучение", "Моя жизнь — *****")):
         table = page(site, f"{prefix}tools/self-assessment.html").select_one("table.bsr-assessment")
         assert table.caption and table.caption.get_text(strip=True)
         assert len(table.select("thead th[scope=col]")) == 4

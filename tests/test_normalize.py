@@ -12,7 +12,7 @@ ENTRY = """- id: tallinn-2008
   type: expert-meeting
   title:
     en: Expert meeting giving input to the monitoring training
-    ru: Экспертное совещание по подготовке предложений для обучения мониторингу
+    ru: Экспертное совещание по вопросам подготовки предложений для обучения мониторингу
   topic:
     en: Input to the monitoring training
     ru: Предложения для обучения мониторингу
@@ -35,7 +35,7 @@ SHUFFLED = """- country: EE
       en: Input to the monitoring training
   type: expert-meeting
   title:
-      ru: Экспертное совещание по подготовке предложений для обучения мониторингу
+      ru: Экспертное совещание по вопросам подготовки предложений для обучения мониторингу
       en: Expert meeting giving input to the monitoring training
 """
 COMMENTED = """- country: EE  # Estonia
@@ -50,7 +50,7 @@ COMMENTED = """- country: EE  # Estonia
     en: Input to the monitoring training
   type: expert-meeting
   title:
-    ru: Экспертное совещание по подготовке предложений для обучения мониторингу
+    ru: Экспертное совещание по вопросам подготовки предложений для обучения мониторингу
     en: Expert meeting giving input to the monitoring training
 
 # The next one is a meeting of the National Contact Points.
@@ -59,7 +59,7 @@ COMMENTED_NORMAL = """- id: tallinn-2008
   type: expert-meeting
   title:
     en: Expert meeting giving input to the monitoring training
-    ru: Экспертное совещание по подготовке предложений для обучения мониторингу
+    ru: Экспертное совещание по вопросам подготовки предложений для обучения мониторингу
   topic:
     en: Input to the monitoring training
     ru: Предложения для обучения мониторингу

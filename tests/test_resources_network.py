@@ -39,9 +39,9 @@ def test_resource_page_shows_each_download_with_language_format_and_size(site):
 
 
 def test_placeholders_say_so(site):
-    assert "A placeholder" in text_of(site, "resources/mapping-study.html")
-    assert "Заглушка" in text_of(site, "ru/resources/mapping-study.html")
-    assert "placeholder" in text_of(site, "resources.html")
+    assert "Document not yet available" in text_of(site, "resources/mapping-study.html")
+    assert "Документ пока недоступен" in text_of(site, "ru/resources/mapping-study.html")
+    assert "description only" in text_of(site, "resources.html")
 
 
 def test_country_page_lists_its_status_events_and_resources(site):
@@ -50,7 +50,7 @@ def test_country_page_lists_its_status_events_and_resources(site):
     assert "Sample report" in estonia  # the test resource concerns Estonia
     assert "Not yet operational" in text_of(site, "countries/de.html")
     assert "Пока не действует" in text_of(site, "ru/countries/ru.html")
-    assert "Ярославль" in text_of(site, "ru/countries/ru.html") or "Экспертное совещание о поддержке" in \
+    assert "Ярославль" in text_of(site, "ru/countries/ru.html") or "Экспертное совещание по вопросам поддержки" in \
         text_of(site, "ru/countries/ru.html")
 
 
