@@ -31,6 +31,7 @@ REFERENCES = [
     ("resources", "events", "events"),
     ("resources", "tool", "tools"),
     ("contacts", "country", "countries"),
+    *((name, "source", "sources") for name in ("events", "projects", "countries", "resources", "tools", "contacts")),
 ]
 
 

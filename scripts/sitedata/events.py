@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar as month_lengths
 import datetime as dt
 
-from .dates import PartialDate, format_span
+from .dates import PartialDate, format_partial, format_span
 
 
 def span(event: dict) -> tuple[dt.date, dt.date] | None:
@@ -20,10 +20,27 @@ def span(event: dict) -> tuple[dt.date, dt.date] | None:
     return start.first_day, dt.date(end.year, end.month, last)
 
 
+# A plan without a date is listed as upcoming for this long after it was announced; after that
+# it is listed apart, as a plan that was never given a date, not as if it were imminent.
+PLANS_KEPT = dt.timedelta(days=365)
+
+
+def is_stale_plan(event: dict, today: dt.date) -> bool:
+    """A planned event still without a date, announced more than a year before today."""
+    return ("date" not in event and event.get("planned", False)
+            and PartialDate.parse(event["announced"]).first_day + PLANS_KEPT < today)
+
+
 def is_upcoming(event: dict, today: dt.date) -> bool:
-    """Not over yet; an event without a date counts as upcoming only when planned."""
+    """Not over yet; an event without a date counts as upcoming only when planned, and lately."""
     days = span(event)
-    return event.get("planned", False) if days is None else days[1] >= today
+    if days is None:
+        return event.get("planned", False) and not is_stale_plan(event, today)
+    return days[1] >= today
+
+
+def stale_plans(events: list[dict], today: dt.date) -> list[dict]:
+    return [e for e in events if is_stale_plan(e, today)]
 
 
 def upcoming(events: list[dict], today: dt.date) -> list[dict]:
@@ -36,18 +53,22 @@ def past_by_year(events: list[dict], today: dt.date) -> list[tuple[int | None, l
     """Past events grouped by year, latest first; those without a date in a last group (None)."""
     years: dict[int | None, list[dict]] = {}
     for event in events:
-        if not is_upcoming(event, today):
+        if not is_upcoming(event, today) and not is_stale_plan(event, today):
             days = span(event)
             years.setdefault(days[0].year if days else None, []).append(event)
     order = sorted((y for y in years if y is not None), reverse=True) + ([None] if None in years else [])
     return [(year, sorted(years[year], key=lambda e: span(e) or (), reverse=True)) for year in order]
 
 
-def date_text(event: dict, lang: str, words: dict, unknown: str) -> str:
-    """When an event takes place, in lang; for one without a date, that it is still to be set
-    (a planned event) or unknown."""
+def date_text(event: dict, lang: str, words: dict, unknown: str, today: dt.date) -> str:
+    """When an event takes place, in lang; for a planned one without a date, that the date is
+    still to be set (or was never set) and when it was announced; else unknown."""
+    if "date" not in event and event.get("planned"):
+        state = words["date_never_set" if is_stale_plan(event, today) else "date_to_be_set"]
+        announced = format_partial(PartialDate.parse(event["announced"]), lang)
+        return f"{state} ({words['announced'].format(date=announced)})"
     if "date" not in event:
-        return words["date_to_be_set"] if event.get("planned") else unknown
+        return unknown
     end = PartialDate.parse(event["end"]) if "end" in event else None
     return format_span(PartialDate.parse(event["date"]), end, lang)
 

@@ -63,6 +63,7 @@ def for_build(site: SiteData, today: dt.date) -> dict:
     return {"upcoming": upcoming,
             "dated_ahead": any("date" in e for e in upcoming),
             "latest": events.latest(all_events, today),
+            "stale_plans": events.stale_plans(all_events, today),
             "past_pages": events.past_pages(all_events, today),
             "meeting_pages": events.meeting_pages(all_events),
             "events_by_country": {code: events.latest_first(found)

@@ -22,6 +22,7 @@ COLLECTIONS = {
     "challenges": "the challenges, as questions",
     "accountability": "who is accountable",
     "resources": "the resource library: reports, guidelines, training materials, tools",
+    "sources": "where the facts come from, and the date they hold as of",
 }
 LABELS = "labels"  # data/labels.yml: the interface words, name -> {en:, ru:} (or a group of such)
 UID_DOMAIN = "wgcc-bsr-children-at-risk"

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
 from . import events, listings
+from .dates import PartialDate, format_partial
 from .languages import DEFAULT
 from .model import DOCUMENTS, SiteData
 
@@ -69,6 +70,7 @@ MACRO_FILES = ("common.html", "programme.html", "events.html", "resources.html",
 class Renderer:
     def __init__(self, site: SiteData, macros_dir: Path, today: dt.date):
         self.site = site
+        self.today = today  # the build date: which plans are still upcoming
         self.env = Environment(loader=FileSystemLoader(str(macros_dir)), **SYNTAX)
         self.env.filters["md"] = to_markdown_text
         self.env.filters["markdown"] = markdown_field
@@ -124,10 +126,16 @@ class Renderer:
 
         def event_date(event: dict, unknown: str = words["not_recorded"]) -> str:
             """unknown: what to say of an event with no date and no plan (lists of events say more)."""
-            return events.date_text(event, lang, words, unknown)
+            return events.date_text(event, lang, words, unknown, self.today)
+
+        def source_of(record: dict) -> dict:
+            """The source a record names: its title, and the date its facts hold as of, in lang."""
+            source = self.site.by_id("sources")[record["source"]]
+            return {"title": source["title"][lang], "date": format_partial(PartialDate.parse(source["date"]), lang),
+                    "description": source["description"][lang] if "description" in source else ""}
 
         countries = self.site.by_id("countries")
-        return {"lang": lang, "L": words, "t": t, "link": link, "event_date": event_date, "data": self.site,
+        return {"source_of": source_of, "lang": lang, "L": words, "t": t, "link": link, "event_date": event_date, "data": self.site,
                 "asset": asset, "file_facts": file_facts,
                 "place_of": lambda event: events.place(event, lang, countries),
                 "languages_of": listings.languages_of,
