@@ -4,7 +4,8 @@
   (generate.py), and make the renderer;
 - on_env: the interface words of data/labels.yml, for the theme's templates
   (the footer, the 404 page);
-- on_page_markdown: render the page's Markdown as a Jinja template in its language;
+- on_page_markdown: render the page's Markdown as a Jinja template in its language,
+  and say when its content last changed (page_dates.py);
 - on_page_context: language links to the same page in the other language,
   relative, so they work from file:// and from any sub-path;
 - on_post_page, on_post_template: Material's invalid markup mended, a
@@ -29,9 +30,10 @@ from mkdocs.plugins import event_priority
 
 from sitedata.csp import add_csp
 from sitedata.dates import build_date
-from sitedata.generate import copy_published_documents, write_generated
+from sitedata.generate import PAGES, copy_published_documents, write_generated
 from sitedata.languages import CODES, DEFAULT
 from sitedata.load import load_site_data
+from sitedata.page_dates import PageDates
 from sitedata.problems import DataError
 from sitedata.render import Renderer
 from sitedata.search_index import rebase, split_by_language
@@ -58,7 +60,7 @@ def on_config(config):
     except DataError as err:
         raise PluginError(err.report()) from None
     write_generated(site, root / "docs", today)
-    _state.update(site=site, i18n=config.plugins["i18n"],
+    _state.update(site=site, i18n=config.plugins["i18n"], dates=PageDates(root, today),
                   renderer=Renderer(site, root / "overrides" / "macros", today))
     return config
 
@@ -79,8 +81,9 @@ def _language_and_path(page) -> tuple[str, str]:
 def on_page_markdown(markdown, page, config, files):
     lang, src = _language_and_path(page)
     source = f"docs/{lang}/{src}"
+    renderer, record = _state["renderer"], page.meta.get("record")
     try:
-        return _state["renderer"].render_page(markdown, lang, src, source, page.meta.get("record"))
+        rendered = renderer.render_page(markdown, lang, src, source, record)
     except jinja2.TemplateSyntaxError as err:
         raise PluginError(f"{err.filename or source}:{err.lineno}: template error: {err.message}. "
                           "Macro calls look like {{ priorities_list() }}.") from None
@@ -90,6 +93,10 @@ def on_page_markdown(markdown, page, config, files):
     except KeyError as err:
         raise PluginError(f"{source}: {err} does not exist — an id named on this page is not the id of "
                           "a public entry in data/.") from None
+    folder = src.split("/")[0]
+    shown = (PAGES[folder][0], record) if record and folder in PAGES else None
+    changed = _state["dates"].changed(source, shown, renderer.macro_files(markdown))
+    return rendered + "\n\n" + renderer.last_changed(changed, lang) if changed else rendered
 
 
 def on_page_context(context, page, config, nav):

@@ -78,3 +78,21 @@ def ignored_files(root: Path, folder: str) -> set[str]:
     """Files under folder that git ignores (made by the build), relative to root."""
     out = _git(root, "ls-files", "--others", "--ignored", "--exclude-standard", "--", folder)
     return set(out.splitlines()) if out else set()
+
+
+def last_changes(root: Path) -> dict[str, float]:
+    """Every file git knows -> when it last changed (one pass over the history); files with
+    changes not committed yet -> UNCOMMITTED. Empty outside a repository."""
+    out = _git(root, "log", "--format=%x00%H %ct", "--name-only")
+    if out is None:
+        return {}
+    ignored, times = _ignored_revs(root), {}
+    for block in out.split("\0")[1:]:
+        head, *files = block.strip().splitlines()
+        sha, stamp = head.split()
+        if sha not in ignored:
+            for name in filter(None, files):
+                times.setdefault(name, float(stamp))
+    for row in (_git(root, "status", "--porcelain", "--untracked-files=all") or "").splitlines():
+        times[row[3:].split(" -> ")[-1]] = UNCOMMITTED
+    return times

@@ -63,6 +63,7 @@ SYNTAX = {
     "comment_end_string": "##}",
     "extensions": ["jinja2.ext.do"],
 }
+MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(")
 # The templates whose macros pages may call.
 MACRO_FILES = ("common.html", "programme.html", "events.html", "resources.html", "network.html", "tools.html")
 
@@ -79,6 +80,7 @@ class Renderer:
         # and they depend on the page only through link() and asset(), which read self._page.
         self._contexts: dict[str, dict] = {}
         self._macros: dict[str, dict] = {}
+        self._macro_file: dict[str, str] = {}  # macro name -> the file it is defined in
         # Compiled pages by their source: every record page of a collection has the same
         # Markdown (one macro call; the record is in its front matter), compiled once.
         self._templates: dict[str, object] = {}
@@ -94,13 +96,24 @@ class Renderer:
             self._macros[lang] = {}
             for name in MACRO_FILES:
                 module = self.env.get_template(name).make_module(context)
-                self._macros[lang].update({n: getattr(module, n) for n in dir(module) if not n.startswith("_")})
+                macros = {n: getattr(module, n) for n in dir(module) if not n.startswith("_")}
+                self._macros[lang].update(macros)
+                self._macro_file.update(dict.fromkeys(macros, name))
         template = self._templates.get(markdown)
         if template is None:
             template = self.env.from_string(markdown)
             template.filename = source  # errors found when compiling name this page
             self._templates[markdown] = template
         return template.render(**self._contexts[lang], **self._macros[lang], record=record)
+
+    def macro_files(self, markdown: str) -> set[str]:
+        """The files of the macros a page's Markdown calls (after render_page of that language)."""
+        return {self._macro_file[name] for name in MACRO_CALL.findall(markdown) if name in self._macro_file}
+
+    def last_changed(self, date: dt.date, lang: str) -> str:
+        """The line that says when a page's content last changed."""
+        return str(self._macros[lang]["last_changed"](date.isoformat(), format_partial(
+            PartialDate(date.year, date.month, date.day), lang)))
 
     def _context(self, lang: str) -> dict:
         words = self.site.words(lang)
