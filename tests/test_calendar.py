@@ -30,7 +30,7 @@ def test_feed_holds_every_dated_event_in_the_pages_language(site, lang, prefix):
     assert set(by_id) == set(DATED)
     for ident, event in DATED.items():
         item = by_id[ident]
-        assert str(item["summary"]) == event["title"][lang]
+        assert str(item["summary"]).startswith(event["title"][lang])  # a month-only event adds its month
         assert item["dtstart"].params.get("VALUE") == "DATE"  # all-day
     assert "Yaroslavl" in str(by_id["yaroslavl-2005"]["location"]) if lang == "en" else \
         "Ярославль" in str(by_id["yaroslavl-2005"]["location"])
@@ -44,11 +44,14 @@ def test_uids_are_unique_and_equal_across_languages_and_builds(site, tmp_path):
     assert set(_events_of(_feed(again, "calendar.ics"))) == set(english)
 
 
-def test_month_only_and_single_day_events_are_encoded_as_all_day_spans(site):
+def test_month_only_events_are_one_free_day_that_says_so_and_dated_ones_all_day_spans(site):
     items = {uid.split("@")[0]: item for uid, item in _events_of(_feed(site, "calendar.ics")).items()}
-    kiev = items["kiev-2005"]  # "2005-04": the whole of April
-    assert kiev["dtstart"].dt == dt.date(2005, 4, 1) and kiev["dtend"].dt == dt.date(2005, 5, 1)
-    assert "not recorded" in str(kiev["description"])
+    kiev = items["kiev-2005"]  # "2005-04": not a month-long event, a day that says what is known
+    assert kiev["dtstart"].dt == dt.date(2005, 4, 1) and "dtend" not in kiev and "duration" not in kiev
+    assert kiev["transp"] == "TRANSPARENT" and str(kiev["summary"]).endswith("(April 2005)")
+    assert "only the month: April 2005" in str(kiev["description"])
+    russian = {uid.split("@")[0]: item for uid, item in _events_of(_feed(site, "ru/calendar.ics")).items()}
+    assert "известен только месяц проведения: апрель 2005" in str(russian["kiev-2005"]["description"])
     joint = items["wgcc-tfthb-2007"]  # 24 October 2007: DTEND is the next day
     assert joint["dtstart"].dt == dt.date(2007, 10, 24) and joint["dtend"].dt == dt.date(2007, 10, 25)
     assert "April 2005" in text_of(site, "events/kiev-2005.html")
@@ -91,9 +94,14 @@ def test_upcoming_and_past_follow_the_build_date(site, site_in_june_2007):
     past = _section_ids(then, "calendar.html", "past")
     assert "ncp-warsaw-2007" in past and "kiev-2005" in past and "tallinn-2008" not in past
     assert [h["id"] for h in page(then, "calendar.html").select("#past ~ h3")][:2] == ["y2007", "y2006"]
-    # Today (after 2008) only the planned roundtable is ahead.
-    assert _section_ids(site, "calendar.html", "upcoming") == ["un-study-roundtable"]
-    assert _section_ids(site, "ru/calendar.html", "upcoming") == ["un-study-roundtable"]
+    # Today (after 2008) nothing is ahead: the roundtable announced in October 2007 was never
+    # given a date, and more than a year on it is listed apart, not as upcoming.
+    for prefix in ("", "ru/"):
+        assert _section_ids(site, f"{prefix}calendar.html", "upcoming") == []
+        assert _section_ids(site, f"{prefix}calendar.html", "never-dated") == ["un-study-roundtable"]
+    assert "un-study-roundtable" not in _section_ids(site, "calendar.html", "past")
+    assert "date never set (announced October 2007)" in text_of(site, "events/un-study-roundtable.html")
+    assert "date to be set (announced October 2007)" in text_of(then, "events/un-study-roundtable.html")
 
 
 def test_home_page_shows_the_next_events_or_the_latest(site, site_in_june_2007):
@@ -105,7 +113,8 @@ def test_home_page_shows_the_next_events_or_the_latest(site, site_in_june_2007):
 
 
 def _visible_items(tab):
-    return tab.eval_on_selector_all(".bsr-item", "els => els.filter(e => !e.hidden).length")
+    """The events shown (not the line that says no event is planned)."""
+    return tab.eval_on_selector_all(".bsr-event", "els => els.filter(e => !e.hidden).length")
 
 
 def test_filters_work_from_file_and_degrade_to_the_full_list(browser, bundle):

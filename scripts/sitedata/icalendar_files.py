@@ -5,7 +5,7 @@ import datetime as dt
 
 import icalendar
 
-from .dates import PartialDate, format_partial
+from .dates import PartialDate, format_span
 from .events import place, span
 from .model import uid
 
@@ -13,21 +13,29 @@ PRODID = "-//CBSS Secretariat Children's Unit//WGCC events//EN"
 
 
 def _event(event: dict, lang: str, countries: dict[str, dict], stamp: dt.datetime, labels) -> icalendar.Event:
-    days = span(event)
+    """A dated event. One whose days are not recorded (a month only) is not made a month-long
+    event in people's calendars: it is a one-day entry on the first day of its month (RFC 5545,
+    3.6.1: a DATE start without an end lasts one day), marked free time (TRANSP), with its month
+    in the title and the description saying why it stands on that day."""
+    start = PartialDate.parse(event["date"])
+    end = PartialDate.parse(event["end"]) if "end" in event else None
+    days, known = span(event), start.day is not None and (end is None or end.day is not None)
     item = icalendar.Event()
     item.add("uid", uid(event["id"]))
     item.add("dtstamp", stamp)
-    item.add("summary", event["title"][lang])
-    # All-day events: DTEND is the day after the last day (RFC 5545, 3.6.1).
     item.add("dtstart", days[0])
-    item.add("dtend", days[1] + dt.timedelta(days=1))
+    lines = []
+    if known:
+        item.add("summary", event["title"][lang])
+        item.add("dtend", days[1] + dt.timedelta(days=1))  # all-day: the day after the last day
+    else:
+        when = format_span(start, end, lang)
+        item.add("summary", f"{event['title'][lang]} ({when})")
+        item.add("transp", "TRANSPARENT")
+        lines.append(labels("ical_month_only", lang).format(month=when))
     where = place(event, lang, countries)
     if where:
         item.add("location", where)
-    lines = []
-    if PartialDate.parse(event["date"]).day is None:
-        month = format_partial(PartialDate.parse(event["date"]), lang)
-        lines.append(labels("ical_month_only", lang).format(month=month))
     if "summary" in event:
         lines.append(event["summary"][lang])
     if lines:
