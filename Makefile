@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate serve test linkcheck clean
+.PHONY: site validate serve test linkcheck zizmor clean
 
 ## site: check the content, build the web site into site/ and the offline bundle into dist/
 site: $(VENV)/.installed
@@ -28,8 +28,16 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests
 
 ## linkcheck: check the built site's external links (needs network; not part of `make test`)
-linkcheck: $(VENV)/.installed
-	$(BIN)/python scripts/check_links.py site --external
+linkcheck: $(VENV)/.installed-linkcheck
+	$(BIN)/python scripts/check_links.py site
+	@# linkchecker follows the site's own pages from the home pages of both languages
+	@# (internal links are checked above) and tries every external address once.
+	@# Run as root, it reads the files as user nobody: site/ must be readable by all.
+	$(BIN)/linkchecker --no-status --no-warnings --check-extern site/index.html site/ru/index.html
+
+## zizmor: check .github/ (workflows, dependabot.yml) for known weaknesses, offline (`make test` does it too)
+zizmor: $(VENV)/.installed-test
+	$(BIN)/zizmor --offline .github/
 
 ## bench: build synthetic data at 1x, 10x, 100x the content and print build time, sizes, goals (a few minutes)
 .PHONY: bench
@@ -54,14 +62,20 @@ clean:
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# --require-hashes: pip installs only the files whose SHA-256 requirements.txt names.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@# What the last build kept (memo, compiled macros) was made with the libraries before.
 	rm -rf .cache
 	touch $@
 
 $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@# Complete on its own (hash checking allows no unhashed include): the build's packages and linkchecker too.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	@# chromium for the browser tests; xorriso reads the ISO image back, independently of pycdlib.
 	command -v chromium >/dev/null && command -v xorriso >/dev/null || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core xorriso; }
+	touch $@
+
+$(VENV)/.installed-linkcheck: requirements-linkcheck.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-linkcheck.txt
 	touch $@
