@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
 PROJECT = Path(__file__).resolve().parent.parent
-COPIED = ("data", "docs", "overrides", "scripts", "mkdocs.yml")
+COPIED = ("data", "docs", "overrides", "scripts", "mkdocs.yml", "requirements.txt")
 # Debian's chromium, quiet: no background connections to the (absent) network.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -43,10 +43,11 @@ def _ignore_generated(folder: str, names: list[str]) -> list[str]:
     return ignored
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, origin: Path = PROJECT) -> Path:
+    """The project's sources, from the working tree or from another copy (origin)."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
-        source = PROJECT / name
+        source = origin / name
         if source.is_dir():
             shutil.copytree(source, dest / name, ignore=_ignore_generated)
         else:
