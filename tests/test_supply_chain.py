@@ -135,7 +135,7 @@ def test_the_pinned_files_are_compiled_from_their_in_files():
     for name in COMPILED:
         source = (PROJECT / name).with_suffix(".in")
         compiled = (PROJECT / name).read_text(encoding="utf-8")
-        assert f"pip-compile --generate-hashes" in compiled and source.name in compiled, name
+        assert "pip-compile --generate-hashes" in compiled and source.name in compiled, name
         wanted = re.findall(r"^([A-Za-z0-9._-]+)==(\S+)", source.read_text(encoding="utf-8"), re.MULTILINE)
         have = pins(PROJECT / name)
         for package, version in wanted:
