@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate serve test linkcheck clean
+.PHONY: site validate serve test linkcheck zizmor clean
 
 ## site: check the content, build the web site into site/ and the offline bundle into dist/
 site: $(VENV)/.installed
@@ -25,8 +25,16 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests
 
 ## linkcheck: check the built site's external links (needs network; not part of `make test`)
-linkcheck: $(VENV)/.installed
-	$(BIN)/python scripts/check_links.py site --external
+linkcheck: $(VENV)/.installed-linkcheck
+	$(BIN)/python scripts/check_links.py site
+	@# linkchecker follows the site's own pages from the home pages of both languages
+	@# (internal links are checked above) and tries every external address once.
+	@# Run as root, it reads the files as user nobody: site/ must be readable by all.
+	$(BIN)/linkchecker --no-status --no-warnings --check-extern site/index.html site/ru/index.html
+
+## zizmor: check .github/ (workflows, dependabot.yml) for known weaknesses, offline (`make test` does it too)
+zizmor: $(VENV)/.installed-test
+	$(BIN)/zizmor --offline .github/
 
 ## bench: build synthetic data at 1x, 10x, 100x the content and print build time, sizes, goals (a few minutes)
 .PHONY: bench
@@ -51,15 +59,21 @@ clean:
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# --require-hashes: pip installs only the files whose SHA-256 requirements.txt names.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-test: requirements-test.txt package-lock.json $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@# Complete on its own (hash checking allows no unhashed include): the build's packages and linkchecker too.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	@# The Nu Html Checker (tests/test_valid_html.py), from the npm registry at the version and hash the lock file names.
 	npm ci --no-audit --no-fund --silent
 	@# chromium for the browser tests; xorriso reads the ISO image back, independently of pycdlib;
 	@# Java runs the Nu Html Checker.
 	command -v chromium >/dev/null && command -v xorriso >/dev/null && command -v java >/dev/null || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core xorriso default-jre-headless; }
+	touch $@
+
+$(VENV)/.installed-linkcheck: requirements-linkcheck.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-linkcheck.txt
 	touch $@

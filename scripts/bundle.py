@@ -5,9 +5,17 @@ offline plugin, see mkdocs.yml) into a scratch folder, then calls
 make_bundle(), which turns that tree into the bundle and writes into the
 output folder:
 
-    cbss-children-offline.iso   ISO 9660 + Joliet (Windows) + Rock Ridge (Linux, macOS)
-    cbss-children-offline.zip   the same tree
-    SHA256SUMS                  for both (`sha256sum -c SHA256SUMS`)
+    cbss-children-offline.iso       ISO 9660 + Joliet (Windows) + Rock Ridge (Linux, macOS)
+    cbss-children-offline.zip       the same tree
+    cbss-children-offline.cdx.json  the software bill of materials: the Python
+                                    packages that built it (CycloneDX, from
+                                    requirements.txt, with their hashes)
+    SHA256SUMS                      for all three (`sha256sum -c SHA256SUMS`)
+
+The same commit built with the same SOURCE_DATE_EPOCH gives the same bytes,
+whatever the folder and the time of the build: every date in the packages is
+that epoch (without it, the start of the day of the build, in UTC), and no
+file's own date, mode or path is packed.
 
 The bundle's root is the site itself, so its index.html, the start file, is
 the home page, and every address is the same as online; beside it are
@@ -17,11 +25,18 @@ site's downloadable documents.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 import re
 import shutil
+import subprocess
+import sys
+import time
 import zipfile
+from contextlib import ExitStack
 from pathlib import Path, PurePosixPath
+from unittest import mock
 
 from mkdocs.config import load_config
 
@@ -39,6 +54,10 @@ JOLIET_MAX = 64
 DROPPED = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 # The documents that public resources name, copied there by the build (hooks.py).
 DOCUMENTS = "documents"
+# The build's pinned Python dependencies, with their hashes: what the SBOM lists.
+REQUIREMENTS = "requirements.txt"
+# The earliest date a zip entry can carry (MS-DOS dates start in 1980).
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
 class BundleError(Exception):
@@ -114,15 +133,33 @@ def prepare_tree(root: Path, tree: Path) -> None:
 
 # --- the packages -----------------------------------------------------------
 
-def write_zip(tree: Path, target: Path) -> None:
-    # Sorted entries, folders included: the same tree gives the same listing.
+def bundle_time() -> int:
+    """The date every entry of the packages carries, in seconds since 1970:
+    SOURCE_DATE_EPOCH when set (reproducible builds), else the start of the
+    day (UTC), so that two builds of the same day agree."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return int(epoch)
+    today = dt.datetime.now(dt.timezone.utc).date()
+    return int(dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc).timestamp())
+
+
+def write_zip(tree: Path, target: Path, seconds: int) -> None:
+    # Sorted entries, folders included, and fixed dates and modes: the same tree
+    # gives the same bytes. The files' own dates (the build copies them with
+    # theirs) and modes would differ from one checkout to the next.
+    date_time = max(ZIP_EPOCH, time.gmtime(seconds)[:6])
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for entry in bundle_entries(tree):
             path = tree / entry
-            info = zipfile.ZipInfo.from_file(path, str(entry))
-            if path.is_dir():
+            is_dir = path.is_dir()
+            info = zipfile.ZipInfo(f"{entry}/" if is_dir else str(entry), date_time)
+            info.create_system = 3  # Unix, whatever system builds it: the modes below are Unix modes
+            if is_dir:
+                info.external_attr = (0o40755 << 16) | 0x10  # 0x10: MS-DOS's folder flag
                 zf.writestr(info, b"")
             else:
+                info.external_attr = 0o100644 << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
                 with open(path, "rb") as src, zf.open(info, "w") as dst:
                     shutil.copyfileobj(src, dst)
@@ -144,35 +181,71 @@ def iso9660_name(name: str, is_dir: bool, taken: set[str]) -> str:
     return full if is_dir else full + ";1"
 
 
-def write_iso(tree: Path, target: Path) -> None:
+class _FixedClock:
+    """The time module as pycdlib sees it while it makes the image: always
+    `seconds`, in UTC. pycdlib dates the volume and every folder and file (ISO
+    9660, Joliet and Rock Ridge records) with time.time() and time.localtime()
+    and takes no date of its own, so two builds would differ by their clock
+    and time zone."""
+
+    def __init__(self, seconds: int):
+        self.seconds = seconds
+
+    def time(self) -> float:
+        return float(self.seconds)
+
+    def localtime(self, seconds: float | None = None) -> time.struct_time:
+        return time.gmtime(self.seconds if seconds is None else seconds)
+
+    def __getattr__(self, name: str):
+        return getattr(time, name)
+
+
+def write_iso(tree: Path, target: Path, seconds: int) -> None:
     """Raises BundleError if pycdlib refuses."""
     import pycdlib  # here, not at the top: a build of the web site alone does not need it
 
-    iso = pycdlib.PyCdlib()
-    iso.new(interchange_level=3, vol_ident=VOLUME_LABEL, joliet=3, rock_ridge="1.09",
-            app_ident_str="scripts/bundle.py (pycdlib)")
-    iso_paths = {PurePosixPath("."): ""}
-    taken: dict[PurePosixPath, set[str]] = {}
-    files = []
-    try:
-        for entry in bundle_entries(tree):  # sorted: a folder comes before its contents
-            path = tree / entry
-            name = iso9660_name(entry.name, path.is_dir(), taken.setdefault(entry.parent, set()))
-            iso_path = f"{iso_paths[entry.parent]}/{name}"
-            if path.is_dir():
-                iso_paths[entry] = iso_path
-                iso.add_directory(iso_path, rr_name=entry.name, joliet_path=f"/{entry}")
-            else:
-                fp = open(path, "rb")
-                files.append(fp)
-                iso.add_fp(fp, path.stat().st_size, iso_path, rr_name=entry.name, joliet_path=f"/{entry}")
-        iso.write(str(target))
-    except pycdlib.pycdlibexception.PyCdlibException as err:
-        raise BundleError(f"pycdlib refused to make the ISO image: {err}") from None
-    finally:
-        iso.close()
-        for fp in files:
-            fp.close()
+    with ExitStack() as stack:
+        for module in ("pycdlib", "headervd", "dates"):
+            stack.enter_context(mock.patch(f"pycdlib.{module}.time", _FixedClock(seconds)))
+        iso = pycdlib.PyCdlib()
+        iso.new(interchange_level=3, vol_ident=VOLUME_LABEL, joliet=3, rock_ridge="1.09",
+                app_ident_str="scripts/bundle.py (pycdlib)")
+        iso_paths = {PurePosixPath("."): ""}
+        taken: dict[PurePosixPath, set[str]] = {}
+        try:
+            for entry in bundle_entries(tree):  # sorted: a folder comes before its contents
+                path = tree / entry
+                name = iso9660_name(entry.name, path.is_dir(), taken.setdefault(entry.parent, set()))
+                iso_path = f"{iso_paths[entry.parent]}/{name}"
+                if path.is_dir():
+                    iso_paths[entry] = iso_path
+                    iso.add_directory(iso_path, rr_name=entry.name, joliet_path=f"/{entry}")
+                else:
+                    iso.add_file(str(path), iso_path, rr_name=entry.name, joliet_path=f"/{entry}")
+            iso.write(str(target))
+        except pycdlib.pycdlibexception.PyCdlibException as err:
+            raise BundleError(f"pycdlib refused to make the ISO image: {err}") from None
+        finally:
+            iso.close()
+
+
+def write_sbom(requirements: Path, target: Path, seconds: int) -> None:
+    """The CycloneDX SBOM of the packages pinned in requirements: names,
+    versions and the hashes pip checks. Made from the file, not from what is
+    installed, so it is the same wherever it is built; cyclonedx-py's
+    reproducible mode leaves out the serial number and dates it `seconds`.
+    (It is not validated here, which would take 3 s at every build: the
+    tests validate it against the CycloneDX schema.)"""
+    if not requirements.is_file():
+        raise BundleError(f"{requirements} is missing: the bill of materials lists its packages.")
+    command = [sys.executable, "-m", "cyclonedx_py", "requirements", "--output-reproducible",
+               "--no-validate", "--of", "JSON", "-o", str(target), str(requirements)]
+    result = subprocess.run(command, capture_output=True, text=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": str(seconds)})
+    if result.returncode != 0:
+        raise BundleError(f"cyclonedx-py could not write the bill of materials from {requirements}:\n"
+                          + (result.stderr or result.stdout).strip())
 
 
 def write_sums(out: Path, names: list[str]) -> None:
@@ -197,10 +270,12 @@ def make_bundle(root: Path, tree: Path, out: Path) -> str:
     """
     prepare_tree(root, tree)
     out.mkdir(parents=True, exist_ok=True)
-    iso, archive = f"{NAME}.iso", f"{NAME}.zip"
-    write_iso(tree, out / iso)
-    write_zip(tree, out / archive)
-    write_sums(out, [iso, archive])
+    iso, archive, sbom = f"{NAME}.iso", f"{NAME}.zip", f"{NAME}.cdx.json"
+    seconds = bundle_time()
+    write_iso(tree, out / iso, seconds)
+    write_zip(tree, out / archive, seconds)
+    write_sbom(root / REQUIREMENTS, out / sbom, seconds)
+    write_sums(out, [iso, archive, sbom])
     files = [p for p in tree.rglob("*") if p.is_file()]
     unpacked = sum(p.stat().st_size for p in files)
     return (f"{iso} {megabytes((out / iso).stat().st_size)}, {archive} "

@@ -1,21 +1,18 @@
-"""Check the links of a built site.
+"""Check the internal links of a built site.
 
-    python scripts/check_links.py site            every internal link, asset and anchor
-    python scripts/check_links.py site --external also every external link (needs network)
+    python scripts/check_links.py site    every internal link, asset and anchor
 
 Internal references must resolve inside the folder, with exact case and
 without going through the filesystem root, so that the site works from a
 sub-path of a web server and from file:// (CD-ROM, USB stick). `make test`
-checks the web site and the offline bundle this way; the external check is a
-separate command (`make linkcheck`), since the tests run without network.
+checks the web site and the offline bundle this way. External links are
+checked by linkchecker (`make linkcheck`, which needs the Internet).
 """
 from __future__ import annotations
 
 import argparse
 import posixpath
 import sys
-import urllib.error
-import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -95,43 +92,11 @@ def _exists_with_case(site: Path, target: Path) -> bool:
     return folder.is_file()
 
 
-def external_links(site: Path) -> dict[str, list[str]]:
-    """External URL -> pages that link to it."""
-    found: dict[str, list[str]] = {}
-    for page in sorted(site.rglob("*.html")):
-        for reference in parse(page).references:
-            if is_external(reference):
-                found.setdefault(reference.split("#")[0], []).append(page.relative_to(site).as_posix())
-    return found
-
-
-def external_problems(site: Path, timeout: float = 15) -> list[str]:
-    problems = []
-    for url, pages in sorted(external_links(site).items()):
-        request = urllib.request.Request(url, method="HEAD", headers={"User-Agent": "bsr-linkcheck"})
-        try:
-            urllib.request.urlopen(request, timeout=timeout).close()
-        except urllib.error.HTTPError as err:
-            if err.code in (405, 403):  # some servers refuse HEAD; try GET
-                try:
-                    urllib.request.urlopen(url, timeout=timeout).close()
-                    continue
-                except (urllib.error.URLError, OSError) as again:
-                    err = again
-            problems.append(f"{url}: {err} (linked from {', '.join(sorted(set(pages)))})")
-        except (urllib.error.URLError, OSError) as err:
-            problems.append(f"{url}: {err} (linked from {', '.join(sorted(set(pages)))})")
-    return problems
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site", type=Path, help="a built site folder, e.g. site")
-    parser.add_argument("--external", action="store_true", help="also check external links (needs network)")
     args = parser.parse_args(argv)
     problems = internal_problems(args.site)
-    if args.external:
-        problems += external_problems(args.site)
     for problem in problems:
         print(problem)
     print(f"{len(problems)} broken link(s) in {args.site}." if problems else f"All links in {args.site} resolve.")

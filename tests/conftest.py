@@ -25,7 +25,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "scripts"))
 
 from sitedata.yaml_reader import load_yaml  # noqa: E402  (the project's one YAML reader: "NO" stays "NO")
-COPIED = ("data", "docs", "overrides", "scripts", "mkdocs.yml")
+COPIED = ("data", "docs", "overrides", "scripts", "mkdocs.yml", "requirements.txt")
 # Debian's chromium, quiet: no background connections to the (absent) network.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -51,10 +51,11 @@ def data(name: str, project: Path = PROJECT):
     return load_yaml(project / "data" / f"{name}.yml", project).data
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, origin: Path = PROJECT) -> Path:
+    """The project's sources, from the working tree or from another copy (origin)."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
-        source = PROJECT / name
+        source = origin / name
         if source.is_dir():
             shutil.copytree(source, dest / name, ignore=_ignore_generated)
         else:

@@ -3,12 +3,16 @@ tree they hold, read back and crawled. (tests/test_offline_browser.py opens
 it in a browser.)"""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
+import json
+import os
 import posixpath
 import re
 import shutil
 import sys
+import time
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -17,13 +21,14 @@ import pycdlib
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, SAMPLE_DOCUMENTS, copy_project, run_build
+from conftest import PROJECT, SAMPLE_DOCUMENTS, checked_build, copy_project, run_build
 
 sys.path.insert(0, str(PROJECT / "scripts"))
 import bundle  # noqa: E402
 
 ISO_NAME = f"{bundle.NAME}.iso"
 ZIP_NAME = f"{bundle.NAME}.zip"
+SBOM_NAME = f"{bundle.NAME}.cdx.json"
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +71,10 @@ def test_make_site_prints_the_bundle_size(built):
     assert re.search(rf"{ISO_NAME} \d+\.\d MB, {ZIP_NAME} \d+\.\d MB; \d+ files", line), line
 
 
-def test_dist_holds_the_image_the_zip_and_their_checksums(built):
-    assert sorted(p.name for p in built.dist.iterdir()) == sorted([ISO_NAME, ZIP_NAME, "SHA256SUMS"])
+def test_dist_holds_the_image_the_zip_the_sbom_and_their_checksums(built):
+    assert sorted(p.name for p in built.dist.iterdir()) == sorted([ISO_NAME, ZIP_NAME, SBOM_NAME, "SHA256SUMS"])
     sums = (built.dist / "SHA256SUMS").read_text(encoding="ascii").splitlines()
-    assert len(sums) == 2
+    assert sorted(line.split("  ")[1] for line in sums) == sorted([ISO_NAME, ZIP_NAME, SBOM_NAME])
     for line in sums:
         digest, name = line.split("  ")
         assert hashlib.sha256((built.dist / name).read_bytes()).hexdigest() == digest, name
@@ -205,3 +210,51 @@ def test_a_failed_bundle_leaves_the_last_good_site_and_dist(built, tmp_path):
     assert {p.name: p.read_bytes() for p in (project / "dist").iterdir()} == before
     assert not (project / "site" / "documents" / long_name).exists()
     assert not (project / "dist.new").exists() and not (project / "site.new").exists()
+
+
+# --- reproducible -------------------------------------------------------------
+
+def bundle_epoch(dist: Path) -> int:
+    """The date a build gave its bundle, as the SBOM records it."""
+    stamp = json.loads((dist / SBOM_NAME).read_text(encoding="utf-8"))["metadata"]["timestamp"]
+    return int(dt.datetime.fromisoformat(stamp).timestamp())
+
+
+def test_the_same_sources_and_epoch_give_the_same_bundle_byte_for_byte(built, tmp_path):
+    """Anyone can rebuild a release and check a disc against its SHA256SUMS: a
+    second build of the session's sources, in another folder, later, in
+    another time zone, from files with other dates and modes, with
+    SOURCE_DATE_EPOCH set to the day the session's build (which had none) used."""
+    epoch = bundle_epoch(built.dist)
+    assert epoch % 86400 == 0, "without SOURCE_DATE_EPOCH a bundle is dated at the start of its day"
+    project = copy_project(tmp_path / "elsewhere" / "again", origin=built.project)
+    for path in project.rglob("*"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    os.chmod(project / "data" / "documents" / "sample-report.pdf", 0o600)
+    checked_build(project, env={"SOURCE_DATE_EPOCH": str(epoch), "TZ": "Asia/Tokyo"})
+    first = {p.name: p.read_bytes() for p in built.dist.iterdir()}
+    second = {p.name: p.read_bytes() for p in (project / "dist").iterdir()}
+    assert sorted(second) == sorted(first)
+    assert [name for name in sorted(first) if first[name] != second[name]] == []
+
+
+def test_every_date_in_the_packages_is_the_builds_epoch(built):
+    epoch = bundle_epoch(built.dist)
+    with zipfile.ZipFile(built.dist / ZIP_NAME) as zf:
+        infos = zf.infolist()
+    assert {info.date_time for info in infos} == {time.gmtime(epoch)[:6]}
+    assert {info.external_attr >> 16 for info in infos} == {0o100644, 0o40755}
+    iso = pycdlib.PyCdlib()
+    iso.open(str(built.dist / ISO_NAME))
+    try:
+        day = time.gmtime(epoch)
+        for date in (iso.pvd.volume_creation_date, iso.pvd.volume_modification_date,
+                     iso.joliet_vd.volume_creation_date):
+            assert (date.year, date.month, date.dayofmonth, date.hour, date.gmtoffset) == \
+                (day.tm_year, day.tm_mon, day.tm_mday, 0, 0)
+        records = [iso.get_record(iso_path="/INDEX.HTML;1"), iso.get_record(joliet_path="/index.html")]
+        for record in records:
+            assert (record.date.years_since_1900 + 1900, record.date.month, record.date.day_of_month,
+                    record.date.hour, record.date.gmtoffset) == (day.tm_year, day.tm_mon, day.tm_mday, 0, 0)
+    finally:
+        iso.close()
