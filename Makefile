@@ -36,6 +36,11 @@ linkcheck: $(VENV)/.installed-linkcheck
 zizmor: $(VENV)/.installed-test
 	$(BIN)/zizmor --offline .github/
 
+## audit: Lighthouse (mobile) on one page of each kind in both languages, built for a sub-path; prints the scores
+.PHONY: audit
+audit: $(VENV)/.installed-test
+	$(BIN)/python scripts/audit.py
+
 ## bench: build synthetic data at 1x, 10x, 100x the content and print build time, sizes, goals (a few minutes)
 .PHONY: bench
 bench: $(VENV)/.installed
