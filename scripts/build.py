@@ -2,7 +2,8 @@
 
     python scripts/build.py             check data/ and docs/, build the web
                                         site into site/ and the offline bundle
-                                        (ISO image, zip, SHA256SUMS) into dist/
+                                        (ISO image, zip, SHA256SUMS) and a Kiwix
+                                        ZIM file per language into dist/
     python scripts/build.py --validate  only check, report every problem
     python scripts/build.py --no-bundle only the web site; dist/ stays as it is
 
@@ -29,9 +30,10 @@ from mkdocs.commands.build import build as mkdocs_run  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
-from bundle import BundleError, make_bundle  # noqa: E402
+from bundle import BundleError, make_bundle, megabytes  # noqa: E402
 from sitedata.load import load_site_data  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
+from zim import make_zims  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,10 +93,12 @@ def build_bundle(root: Path, out: Path) -> str | None:
         if not mkdocs_build(root, tree, offline=True):
             return None
         try:
-            return make_bundle(root, tree, out)
+            summary = make_bundle(root, tree, out)
         except BundleError as err:
             print(f"The offline bundle cannot be made: {err}", file=sys.stderr)
             return None
+        zims = make_zims(tree, out, os.environ.get("SITE_URL"))
+        return summary + "; " + ", ".join(f"{z.name} {megabytes(z.stat().st_size)}" for z in zims)
 
 
 def build_all(root: Path, site_dir: Path, dist_dir: Path | None) -> str | None:
