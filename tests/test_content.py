@@ -86,7 +86,7 @@ FACTS = {
 # The seven expert meetings: page id, topic (en, ru), place (en, ru), month (en, ru)
 MEETINGS = [
     ("kiev-2005", "Care, protection, rehabilitation and reintegration for unaccompanied and trafficked children",
-     "Уход, защита, реабилитация и реинтеграция", "Kiev, Ukraine", "Киев, Украина", "April 2005", "апрель 2005"),
+     "Уход, защита, реабилитация и реинтеграция", "Kyiv, Ukraine", "Киев, Украина", "April 2005", "апрель 2005"),
     ("yaroslavl-2005", "Supporting boys and girls leaving institutions", "Поддержка юношей и девушек",
      "Yaroslavl, Russia", "Ярославль, Россия", "September 2005", "сентябрь 2005"),
     ("reykjavik-2006", "Child-friendly forensic investigations", "Дружественные к ребёнку следственные действия и экспертизы",
