@@ -154,3 +154,33 @@ def test_self_assessment_is_an_accessible_table_of_nine_areas(site):
         assert all(len(row.select("th[scope=row]")) == 1 and len(row.select("td")) == 3 for row in rows)
         assert rows[0].th.get_text(strip=True) == first_area
         assert rows[-1].select("td")[2].get_text(strip=True).startswith(worst)
+
+
+def test_only_what_the_source_gives_is_shown_as_fact(site):
+    """Section A of the content review: no year, publisher or organiser the source does not give."""
+    # Resources: year and publisher only when given (the tests' sample resource gives both).
+    sample = text_of(site, "resources/sample-report.html")
+    assert "Year 2009" in sample and "Publisher Tests" in sample
+    for rel in ("resources/mapping-study.html", "resources/cacvt-training-materials.html",
+                "resources/self-assessment-tool.html", "ru/resources/mapping-study.html"):
+        text = text_of(site, rel)
+        assert not any(word in text for word in ("Year", "Publisher", "Год", "Издатель")), rel
+    # Events: the source names no organiser; Warsaw's meeting was organised "in cooperation with" the ministry.
+    for ident in ("wgcc-tfthb-2007", "vilnius-conference", "cacvt-training", "ncp-warsaw-2007"):
+        assert "Organised by" not in text_of(site, f"events/{ident}.html")
+        assert "Организаторы" not in text_of(site, f"ru/events/{ident}.html")
+    assert "Organised in cooperation with Polish Ministry of the Interior and Administration" in \
+        text_of(site, "events/ncp-warsaw-2007.html")
+    assert "Партнёры по организации Министерство внутренних дел и администрации Польши" in \
+        text_of(site, "ru/events/ncp-warsaw-2007.html")
+    # BSR CACVT's name as the source gives it, with no claim of funding.
+    programme = text_of(site, "programme.html")
+    assert "BSR CACVT – Baltic Sea Region Comprehensive Assistance to Children Victims of Trafficking – Daphne" \
+        in programme and "Funded" not in programme
+    assert "BSR CACVT — «Комплексная помощь детям — жертвам торговли людьми в регионе Балтийского моря» — Daphne" \
+        in text_of(site, "ru/programme.html")
+    # The tool: the source's "Example of a tool", no author; the site's own words said so, first.
+    for prefix, said in (("", "shows this table as an “Example of a tool”, without naming who made it"),
+                         ("ru/", "приведена как «пример инструмента» (Example of a tool), без указания автора")):
+        tool = page(site, f"{prefix}tools/self-assessment.html").select_one("article")
+        assert said in " ".join(tool.select_one("h1 ~ p").get_text(" ").split())
