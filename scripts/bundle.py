@@ -74,27 +74,14 @@ def site_names(config_file: Path) -> dict[str, str]:
 
 
 def readme_text(names: dict[str, str]) -> str:
-    en, ru = names.get("en", ""), names.get("ru", "")
-    return f"""{en}
-Offline copy of the web site
+    """README.txt: how to open the bundle, in every language, default language first.
+    The words are the label offline_readme of data/labels.yml (one home for interface words)."""
+    from sitedata.yaml_reader import load_yaml  # the project's one YAML reader
 
-To open it, open the file index.html in this folder (double-click it). It opens
-in your web browser: any current one (Firefox, Chrome, Edge, Safari) will do.
-No Internet connection is needed: pages, menus, the language switch (English /
-Русский, at the top of each page) and search all work from this disc or folder.
-Documents to download are in the folder {DOCUMENTS}.
-If you have the zip file, first unpack it ("Extract all"), then open index.html.
-
-{ru}
-Автономная копия сайта
-
-Чтобы открыть её, откройте файл index.html в этой папке (двойной щелчок), а
-сразу на русском — файл ru/index.html. Он откроется в вашем браузере: подойдёт
-любой современный (Firefox, Chrome, Edge, Safari). Интернет не нужен: страницы, меню, переключение языка (English /
-Русский, вверху каждой страницы) и поиск работают прямо с диска или из папки.
-Документы для скачивания лежат в папке {DOCUMENTS}.
-Если у вас zip-файл, сначала распакуйте его («Извлечь все»), затем откройте index.html.
-"""
+    root = Path(__file__).resolve().parent.parent
+    words = load_yaml(root / "data" / "labels.yml", root).data["offline_readme"]
+    return "\n".join(words[lang].replace("{name}", name).replace("{documents}", DOCUMENTS)
+                     for lang, name in names.items())
 
 
 def write_root_files(tree: Path, names: dict[str, str]) -> None:

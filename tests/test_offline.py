@@ -134,7 +134,8 @@ def test_root_has_the_start_page_readme_autorun_and_documents(built):
 def test_readme_says_how_to_open_it_in_english_and_russian(built):
     text = (built.unpacked / "README.txt").read_bytes().decode("utf-8-sig")
     assert "index.html" in text
-    assert "To open it" in text and "Чтобы открыть" in text
+    assert "Double-click the file index.html" in text and "Дважды щёлкните файл index.html" in text
+    assert "откройте её" not in text  # «Чтобы открыть её, откройте…» said the verb twice
     assert "\r\n" in text
     assert len(text.splitlines()) < 40
 

@@ -66,14 +66,14 @@ def test_all_current_after_one_commit(history):
 
 
 def test_an_english_text_changed_later_is_reported_outdated(history):
-    edit(history, "data/events.yml", "    en: Kiev\n", "    en: Kyiv\n")
+    edit(history, "data/events.yml", "    en: Kyiv\n", "    en: Kyiv (Kiev)\n")
     edit(history, "docs/en/privacy.md", "\n", "\n\nA sentence added in English.\n")
     commit(history, "English changed", "2030-02-01T00:00:00")
     output = report(history)
     ru_line = line_of(history, "data/events.yml", "    ru: Киев")
     found = row(output, "outdated", f"data/events.yml:{ru_line}", "kiev-2005", "city")
     assert found and "English changed 2030-02-01" in found and "Russian 2030-01-01" in found, output
-    assert 'check the ru: against "Kyiv"' in found
+    assert 'check the ru: against "Kyiv (Kiev)"' in found
     page = row(output, "outdated", "docs/ru/privacy.md")
     assert page and "English page changed 2030-02-01" in page, output
     assert row(output, "kiev-2005", "title") is None  # its title did not change
@@ -94,7 +94,7 @@ def test_changes_not_committed_yet_count_as_the_newest(history):
 
 
 def test_a_commit_listed_in_git_blame_ignore_revs_does_not_outdate(history):
-    edit(history, "data/events.yml", "    en: Kiev\n", "    en: Kyiv\n")  # a change that needs no new translation
+    edit(history, "data/events.yml", "    en: Kyiv\n", "    en: Kyiv (Kiev)\n")  # a change that needs no new translation
     edit(history, "docs/en/privacy.md", "\n", "\n\n")
     typo = commit(history, "Typo", "2030-02-01T00:00:00")
     assert "2 outdated" in report(history)

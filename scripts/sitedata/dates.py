@@ -5,7 +5,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 
 from .languages import babel_locale
 
@@ -44,11 +44,12 @@ class PartialDate:
 
 
 def format_partial(date: PartialDate, lang: str) -> str:
-    """'April 2005' / 'апрель 2005'; '24 October 2007' / '24 октября 2007 г.'."""
+    """'April 2005' / 'апрель 2005 г.'; '24 October 2007' / '24 октября 2007 г.'."""
     locale = babel_locale(lang)
     if date.day is None:
-        # LLLL is the stand-alone month name: "апрель", not "апреля".
-        return format_date(date.first_day, "LLLL y", locale=locale)
+        # The locale's own month-and-year form (CLDR's yMMMM): in Russian the
+        # stand-alone month name and "г.", as in its long dates ("апрель 2005 г.").
+        return format_skeleton("yMMMM", date.first_day, locale=locale)
     return format_date(date.first_day, "long", locale=locale)
 
 

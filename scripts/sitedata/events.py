@@ -74,7 +74,7 @@ def date_text(event: dict, lang: str, words: dict, unknown: str, today: dt.date)
 
 
 def place(event: dict, lang: str, countries: dict[str, dict]) -> str:
-    """'Kiev, Ukraine', 'Ukraine', 'Kiev', or '' when the data names no place."""
+    """'Kyiv, Ukraine', 'Ukraine', 'Kyiv', or '' when the data names no place."""
     parts = [event["city"][lang]] if "city" in event else []
     if event.get("country") in countries:
         parts.append(countries[event["country"]]["name"][lang])

@@ -20,6 +20,7 @@ from . import events, listings
 from .dates import PartialDate, format_partial
 from .languages import DEFAULT
 from .model import DOCUMENTS, SiteData
+from .plurals import plural
 
 # The characters Python-Markdown lets a backslash escape (with the tables extension),
 # escaped so that a title like "My life is *****" stays text.
@@ -39,15 +40,30 @@ def to_markdown_text(value) -> Markup:
     return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(str(value)))))
 
 
-FORMATS = {".pdf": "PDF", ".md": "Markdown", ".txt": "TXT", ".doc": "Word", ".docx": "Word",
-           ".odt": "OpenDocument", ".rtf": "RTF", ".html": "HTML", ".zip": "ZIP"}
+# The first letter of a text, after any leading space or tags.
+FIRST_LETTER = re.compile(r"\A((?:\s|<[^>]*>)*)(\w)")
+
+
+def capitalise_first(value):
+    """The text with its first letter capitalised and the rest as it is, for the
+    start of a table cell: "май 2007 г." -> "Май 2007 г." (Jinja's capitalize
+    would lower-case the rest). Markup stays Markup."""
+    text = FIRST_LETTER.sub(lambda m: m[1] + m[2].upper(), str(value), count=1)
+    return Markup(text) if isinstance(value, Markup) else text
+
+
+def format_name(path: Path, names: dict[str, str]) -> str:
+    """A file's format as readers know it, in their language: names are the labels'
+    file_formats (by extension, in small letters); others by their extension ("XLSX")."""
+    extension = path.suffix.lower().lstrip(".")
+    return names.get(extension, extension.upper())
 
 
 def format_size(size: int, lang: str, units: dict[str, str]) -> str:
     """'12 KB', '1.4 MB' ('12 КБ', '1,4 МБ'): sizes as readers see them in their file manager.
-    units: the words for bytes, KB and MB in lang."""
+    units: the words for bytes (with plural forms: "794 байта"), KB and MB in lang."""
     if size < 1024:
-        return f"{size} {units['bytes']}"
+        return f"{size} {plural(size, units['bytes'], lang)}"
     number, unit = (size / 1024, units["KB"]) if size < 1024 * 1024 else (size / 1024 / 1024, units["MB"])
     text = f"{number:.0f}" if number >= 10 else f"{number:.1f}"
     return f"{text.replace('.', ',') if lang == 'ru' else text} {unit}"
@@ -75,6 +91,7 @@ class Renderer:
         self.env = Environment(loader=FileSystemLoader(str(macros_dir)), **SYNTAX)
         self.env.filters["md"] = to_markdown_text
         self.env.filters["markdown"] = markdown_field
+        self.env.filters["capfirst"] = capitalise_first
         self.lists = listings.for_build(site, today)
         # The macros of each language, made on its first page: their top level runs once,
         # and they depend on the page only through link() and asset(), which read self._page.
@@ -134,7 +151,7 @@ class Renderer:
         def file_facts(path: str) -> dict:
             """Format and size of a file in data/documents/, for the download link."""
             file = self.site.root / DOCUMENTS / path
-            return {"format": FORMATS.get(file.suffix.lower(), file.suffix.lstrip(".").upper()),
+            return {"format": format_name(file, words["file_formats"]),
                     "size": format_size(file.stat().st_size, lang, words["size_units"])}
 
         def event_date(event: dict, unknown: str = words["not_recorded"]) -> str:
