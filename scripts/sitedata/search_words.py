@@ -1,0 +1,109 @@
+"""Search that understands inflected words: what the build computes for the
+browser's search (scripts/sitedata/search_worker.js does the rest there).
+
+Material's search (lunr) stems each word of the index with Snowball: lunr's
+own Porter stemmer for English, lunr-languages' lunr.ru for Russian. Snowball
+cuts endings, so «торговля», «торговли» and «торговлей» all become «торговл»;
+it does not join the forms whose stem itself changes: a fleeting vowel
+(«ребёнок», «ребёнка» give «ребенок», «ребенк»), an alternation («обсудить»,
+«обсуждение» give «обсуд», «обсужден»). For those the build writes an alias
+table, stem -> the stem that stands for all of them, for the words of the
+site's Russian pages: pymorphy3 (OpenCorpora's dictionary) lists every form
+of each word's lemma, Snowball (the Python port of the very algorithm that
+lunr.ru runs; tests/test_search_words.py checks that both agree on the site's
+words) stems them, and stems that differ only near their end are joined. The
+browser maps every stem through the table, on the index side and on the query
+side alike.
+
+pymorphy3 is slow to start and to list forms (about 1 s and 5 ms a word), so
+each word's stems are kept in .cache/search-forms-ru.json; a build looks up
+only the words that are new.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import snowballstemmer
+
+CACHE = Path(".cache") / "search-forms-ru.json"
+TAG = re.compile(r"<[^>]+>")
+# The letters of a word: what search_worker.js's normalise() keeps of a token.
+WORD = re.compile(r"[^\W_]+(?:[\u0301\u00ad][^\W_]*)*")
+CYRILLIC = re.compile(r"[а-я]")
+
+
+def normalise(word: str) -> str:
+    """As normalise() in search_worker.js: lower case, ё is е, no stress mark nor soft hyphen."""
+    return word.lower().replace("ё", "е").replace("\u0301", "").replace("\u00ad", "")
+
+
+def russian_words(docs: list[dict]) -> set[str]:
+    """The normalised Russian words of the search index's documents."""
+    words: set[str] = set()
+    for doc in docs:
+        text = html.unescape(TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}"))
+        words.update(w for w in map(normalise, WORD.findall(text)) if CYRILLIC.search(w))
+    return words
+
+
+def _stems_of_forms(words: list[str], cache: dict[str, list[str]]) -> dict[str, list[str]]:
+    """word -> the Snowball stems of every form of its lemma (from cache, else pymorphy3)."""
+    missing = [w for w in words if w not in cache]
+    if missing:
+        import pymorphy3  # only when there are new words: it takes a second to load
+
+        morph, stemmer = pymorphy3.MorphAnalyzer(), snowballstemmer.stemmer("russian")
+        for word in missing:
+            parses = morph.parse(word)
+            forms = {normalise(form.word) for form in parses[0].lexeme} if parses else set()
+            cache[word] = sorted(set(stemmer.stemWords(sorted(forms | {word}))))
+    return {w: cache[w] for w in words}
+
+
+def _shared_start(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def aliases(families: list[list[str]]) -> dict[str, str]:
+    """stem -> its canonical stem, for stems of one lemma that differ only near
+    their end (at most two letters past their shared start, which is at least
+    three letters long): «ребенок» -> «ребенк», «обсужден» -> «обсуд». Forms of
+    another root in one lemma («дети» of «ребёнок», «лучше» of «хороший») stay
+    apart. The canonical stem is the shortest, so that prefix search on it
+    finds the others. A stem that two lemmas would send to different stems
+    is left as it is."""
+    table: dict[str, set[str]] = {}
+    for stems in families:
+        canonicals: list[str] = []
+        for stem in sorted(set(stems), key=lambda s: (len(s), s)):
+            canonical = next((c for c in canonicals
+                              if _shared_start(stem, c) >= max(3, len(c) - 2)), None)
+            if canonical is None:
+                canonicals.append(stem)
+            else:
+                table.setdefault(stem, set()).add(canonical)
+    result = {stem: next(iter(c)) for stem, c in table.items() if len(c) == 1}
+    # One step only: a canonical stem is never itself an alias.
+    return {stem: c for stem, c in sorted(result.items()) if c not in result}
+
+
+def russian_aliases(docs: list[dict], root: Path) -> dict[str, str]:
+    """The alias table for the words of docs (the Russian search index's documents)."""
+    cache_file = root / CACHE
+    try:
+        cache = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    size = len(cache)
+    families = _stems_of_forms(sorted(russian_words(docs)), cache)
+    if len(cache) != size:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        cache_file.write_text(json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=0),
+                              encoding="utf-8")
+    return aliases(list(families.values()))
