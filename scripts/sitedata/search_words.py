@@ -70,24 +70,33 @@ def _shared_start(a: str, b: str) -> int:
     return n
 
 
-def aliases(families: list[list[str]]) -> dict[str, str]:
-    """stem -> its canonical stem, for stems of one lemma that differ only near
-    their end (at most two letters past their shared start, which is at least
-    three letters long): «ребенок» -> «ребенк», «обсужден» -> «обсуд». Forms of
-    another root in one lemma («дети» of «ребёнок», «лучше» of «хороший») stay
-    apart. The canonical stem is the shortest, so that prefix search on it
-    finds the others. A stem that two lemmas would send to different stems
-    is left as it is."""
+def aliases(families: list[list[str]], seen: set[str] = frozenset()) -> dict[str, str]:
+    """stem -> its canonical stem, for the stems of one lemma that differ only
+    near their end: their shared start is at least four letters long and at
+    most two letters shorter than the shortest («ребенок», «ребенк» ->
+    «ребен»; «обсуд», «обсужд», «обсужден» -> «обсу»), or it is a stem of
+    three letters, found on the site (seen), and the other at most two letters
+    longer («детьм» -> «дет»). The canonical stem is
+    that shared start, so that it is the start of every form of the word: the
+    prefix search finds them all, and the page opened from a result marks
+    them all. Forms of another root in one lemma («дети» of «ребёнок») stay
+    apart. A stem that two lemmas would send to different stems is left alone."""
     table: dict[str, set[str]] = {}
     for stems in families:
-        canonicals: list[str] = []
+        clusters: list[tuple[str, list[str]]] = []  # (shared start, members)
         for stem in sorted(set(stems), key=lambda s: (len(s), s)):
-            canonical = next((c for c in canonicals
-                              if _shared_start(stem, c) >= max(3, len(c) - 2)), None)
-            if canonical is None:
-                canonicals.append(stem)
+            for n, (start, members) in enumerate(clusters):
+                shared = _shared_start(stem, start)
+                if shared >= max(4, len(members[0]) - 2) or (
+                        shared == len(start) == 3 >= len(stem) - 2 and start in seen):
+                    clusters[n] = (start[:shared], members + [stem])
+                    break
             else:
-                table.setdefault(stem, set()).add(canonical)
+                clusters.append((stem, [stem]))
+        for start, members in clusters:
+            for stem in members:
+                if stem != start:
+                    table.setdefault(stem, set()).add(start)
     result = {stem: next(iter(c)) for stem, c in table.items() if len(c) == 1}
     # One step only: a canonical stem is never itself an alias.
     return {stem: c for stem, c in sorted(result.items()) if c not in result}
@@ -101,9 +110,11 @@ def russian_aliases(docs: list[dict], root: Path) -> dict[str, str]:
     except (OSError, ValueError):
         cache = {}
     size = len(cache)
-    families = _stems_of_forms(sorted(russian_words(docs)), cache)
+    words = sorted(russian_words(docs))
+    families = _stems_of_forms(words, cache)
     if len(cache) != size:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         cache_file.write_text(json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=0),
                               encoding="utf-8")
-    return aliases(list(families.values()))
+    seen = set(snowballstemmer.stemmer("russian").stemWords(words))
+    return aliases(list(families.values()), seen)
