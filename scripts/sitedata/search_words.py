@@ -97,6 +97,12 @@ def aliases(families: list[list[str]], seen: set[str] = frozenset()) -> dict[str
             for stem in members:
                 if stem != start:
                     table.setdefault(stem, set()).add(start)
+            # A stem of one or two letters is not a cluster's start («ки» of «Киев»,
+            # whose «ев» Snowball takes for an ending): it joins the longer stem.
+            if len(start) <= 2 and len(members) == 1:
+                longer = [c for c, _ in clusters if len(c) > 2 and c.startswith(start) and len(c) - len(start) <= 2]
+                if len(longer) == 1:
+                    table.setdefault(start, set()).add(longer[0])
     result = {stem: next(iter(c)) for stem, c in table.items() if len(c) == 1}
     # One step only: a canonical stem is never itself an alias.
     return {stem: c for stem, c in sorted(result.items()) if c not in result}
