@@ -20,7 +20,7 @@ validate: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload
 
-## test: install what the tests need (chromium included) and run them all
+## test: install what the tests need (chromium and firefox-esr included) and run them all
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests
 
@@ -56,7 +56,7 @@ $(VENV)/.installed: requirements.txt
 
 $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
-	@# chromium for the browser tests; xorriso reads the ISO image back, independently of pycdlib.
-	command -v chromium >/dev/null && command -v xorriso >/dev/null || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core xorriso; }
+	@# chromium and firefox-esr for the browser tests; xorriso reads the ISO image back, independently of pycdlib.
+	command -v chromium >/dev/null && command -v firefox-esr >/dev/null && command -v xorriso >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium firefox-esr fonts-dejavu-core xorriso; }
 	touch $@
