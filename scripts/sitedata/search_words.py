@@ -16,8 +16,9 @@ browser maps every stem through the table, on the index side and on the query
 side alike.
 
 pymorphy3 is slow to start and to list forms (about 1 s and 5 ms a word), so
-each word's stems are kept in .cache/search-forms-ru.json; a build looks up
-only the words that are new.
+each word's stems (its own first, then those of the other forms of its
+lemma) are kept in .cache/search-stems-ru.json; a build looks up only the
+words that are new.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from pathlib import Path
 
 import snowballstemmer
 
-CACHE = Path(".cache") / "search-forms-ru.json"
+CACHE = Path(".cache") / "search-stems-ru.json"
 TAG = re.compile(r"<[^>]+>")
 # The letters of a word: what search_worker.js's normalise() keeps of a token.
 WORD = re.compile(r"[^\W_]+(?:[\u0301\u00ad][^\W_]*)*")
@@ -50,7 +51,8 @@ def russian_words(docs: list[dict]) -> set[str]:
 
 
 def _stems_of_forms(words: list[str], cache: dict[str, list[str]]) -> dict[str, list[str]]:
-    """word -> the Snowball stems of every form of its lemma (from cache, else pymorphy3)."""
+    """word -> its Snowball stem, then those of the other forms of its lemma
+    (from cache, else pymorphy3)."""
     missing = [w for w in words if w not in cache]
     if missing:
         import pymorphy3  # only when there are new words: it takes a second to load
@@ -59,7 +61,8 @@ def _stems_of_forms(words: list[str], cache: dict[str, list[str]]) -> dict[str, 
         for word in missing:
             parses = morph.parse(word)
             forms = {normalise(form.word) for form in parses[0].lexeme} if parses else set()
-            cache[word] = sorted(set(stemmer.stemWords(sorted(forms | {word}))))
+            own = stemmer.stemWord(word)
+            cache[word] = [own, *sorted(set(stemmer.stemWords(sorted(forms))) - {own})]
     return {w: cache[w] for w in words}
 
 
@@ -116,11 +119,10 @@ def russian_aliases(docs: list[dict], root: Path) -> dict[str, str]:
     except (OSError, ValueError):
         cache = {}
     size = len(cache)
-    words = sorted(russian_words(docs))
-    families = _stems_of_forms(words, cache)
+    families = _stems_of_forms(sorted(russian_words(docs)), cache)
     if len(cache) != size:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         cache_file.write_text(json.dumps(cache, ensure_ascii=False, sort_keys=True, indent=0),
                               encoding="utf-8")
-    seen = set(snowballstemmer.stemmer("russian").stemWords(words))
+    seen = {stems[0] for stems in families.values()}
     return aliases(list(families.values()), seen)
