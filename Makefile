@@ -20,7 +20,7 @@ validate: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload
 
-## test: install what the tests need (chromium included) and run them all
+## test: install what the tests need (chromium and firefox-esr included) and run them all
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests
 
@@ -60,7 +60,7 @@ translations: $(VENV)/.installed
 	$(BIN)/python scripts/translations.py
 
 clean:
-	rm -rf site site.new site.old dist dist.new dist.old .pytest_cache
+	rm -rf site site.new site.old dist dist.new dist.old .pytest_cache .cache
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -73,10 +73,12 @@ $(VENV)/.installed-test: requirements-test.txt package-lock.json $(VENV)/.instal
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-test.txt
 	@# The Nu Html Checker (tests/test_valid_html.py), from the npm registry at the version and hash the lock file names.
 	npm ci --no-audit --no-fund --silent
-	@# chromium for the browser tests; xorriso reads the ISO image back, independently of pycdlib;
-	@# Java runs the Nu Html Checker.
-	command -v chromium >/dev/null && command -v xorriso >/dev/null && command -v java >/dev/null || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core xorriso default-jre-headless; }
+	@# chromium and firefox-esr for the browser tests; xorriso reads the ISO image back, independently of
+	@# pycdlib; Java runs the Nu Html Checker; zim-tools and kiwix-tools check and serve the ZIM files.
+	command -v chromium >/dev/null && command -v firefox-esr >/dev/null && command -v xorriso >/dev/null \
+	  && command -v java >/dev/null && command -v zimcheck >/dev/null && command -v kiwix-serve >/dev/null || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium firefox-esr fonts-dejavu-core \
+	    xorriso default-jre-headless zim-tools kiwix-tools; }
 	touch $@
 
 $(VENV)/.installed-linkcheck: requirements-linkcheck.txt $(VENV)/.installed

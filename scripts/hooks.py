@@ -11,7 +11,8 @@
 - on_post_page, on_post_template: Material's invalid markup mended, a
   Content-Security-Policy on every page; the pages of other languages than the
   default point at their own search index;
-- on_post_build: the search index split into one per language, and the
+- on_post_build: the search index split into one per language, the site's
+  addition to Material's search worker (stemming that works), and the
   documents that public resources name copied into the site.
 
 mkdocs-static-i18n builds each other language inside the default language's
@@ -36,7 +37,7 @@ from sitedata.load import load_site_data
 from sitedata.page_dates import PageDates
 from sitedata.problems import DataError
 from sitedata.render import Renderer
-from sitedata.search_index import rebase, split_by_language
+from sitedata.search_index import extend_worker, rebase, split_by_language
 from sitedata.valid_html import valid_html
 
 _state: dict = {}
@@ -135,7 +136,8 @@ def on_post_build(config):
     if _inner_build(config):
         return
     site_dir = Path(config.site_dir)
-    split_by_language(site_dir, CODES, _offline(config))
+    docs = split_by_language(site_dir, CODES, _offline(config))
+    extend_worker(site_dir, docs, Path(config.config_file_path).parent)
     copy_published_documents(_state["site"], site_dir)
 
 
