@@ -41,24 +41,25 @@ OTHER_LANGUAGE = re.compile(r'<li class="md-select__item">\s*<a href="([^"]*)" h
 
 
 class ArticleText(HTMLParser):
-    """The text of a page's <article> (its content), and the page's <title>."""
+    """The text of a page's <article> (its content, without scripts), and the page's <title>."""
 
     def __init__(self):
         super().__init__()
-        self.depth, self.in_title, self.parts, self.title = 0, False, [], ""
+        self.depth, self.skip, self.in_title, self.parts, self.title = 0, False, False, [], ""
 
     def handle_starttag(self, tag, attrs):
-        self.depth += self.depth > 0 or tag == "article"
+        self.depth += tag == "article"
+        self.skip = tag in ("script", "style")
         self.in_title = tag == "title"
 
     def handle_endtag(self, tag):
-        self.depth -= self.depth > 0 and tag == "article"
-        self.in_title = False
+        self.depth -= tag == "article" and self.depth > 0
+        self.skip = self.in_title = False
 
     def handle_data(self, data):
         if self.in_title:
             self.title += data
-        elif self.depth:
+        elif self.depth and not self.skip:
             self.parts.append(data)
 
     @classmethod

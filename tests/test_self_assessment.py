@@ -79,7 +79,7 @@ def test_each_area_is_one_group_of_labelled_radios_in_the_accessible_table(site,
         assert {r["name"] for r in radios} == {f"{ID}--{area['id']}"}  # one group per area
         assert [r["value"] for r in radios] == ["1", "2", "3"]
         for radio, statement in zip(radios, area["statements"]):
-            assert radio["autocomplete"] == "off"
+            assert "autocomplete" not in radio.attrs  # not valid on radios; the script unmarks on load
             label = soup.find("label", attrs={"for": radio["id"]})
             assert label is not None and label.get_text(" ", strip=True) == statement[lang]
             # Read with its area and level when reached outside table navigation.
@@ -239,6 +239,17 @@ def test_keyboard_marks_one_statement_per_area(browser, served_site):
     assert (picture[AREAS[0]], picture[AREAS[1]]) == ("2", "3")
     ring = tab.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert ring == "solid"  # the focus shows
+    context.close()
+
+
+def test_reloading_the_page_forgets_the_choices(browser, served_site):
+    """Browsers restore a form's state on reload; the script unmarks it, so nothing comes back."""
+    context, tab, _ = _open(browser, f"{served_site}/{REL}")
+    tab.locator(f"label[for='{ID}--{AREAS[0]}--3']").click()
+    assert tab.locator(f"#{ID}--{AREAS[0]}--3").is_checked()
+    tab.reload()
+    tab.wait_for_load_state("load")
+    assert tab.locator(".bsr-tool input[type=radio]:checked").count() == 0
     context.close()
 
 

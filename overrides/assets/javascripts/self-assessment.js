@@ -8,8 +8,10 @@
    its radio buttons: this script stores nothing (no localStorage,
    sessionStorage, IndexedDB or cookies) and sends nothing (no fetch, no
    XMLHttpRequest, no beacon, no form). Closing or reloading the page forgets
-   them; printing is the way to keep them. The radios carry autocomplete="off"
-   so that browsers do not bring them back either.
+   them; printing is the way to keep them. A browser that restores a form's
+   state on reload (Firefox) would bring them back: the script unmarks every
+   radio when the page loads (autocomplete="off", which once did this, is not
+   valid HTML on radio buttons).
 
    Without JavaScript the radios still work and can be printed; the section
    stays hidden (it has the hidden attribute in the HTML).
@@ -85,6 +87,10 @@
         radio.checked = false;
       });
       update();
+    });
+    // A page just loaded holds no choice of this visit: unmark what the browser restored.
+    tool.querySelectorAll("tbody input[type=radio]").forEach(function (radio) {
+      radio.checked = false;
     });
     // A page brought back from the browser's back/forward cache keeps its radios.
     window.addEventListener("pageshow", update);
