@@ -2,6 +2,7 @@
 
 - on_config: load and check data/, write the files made from it into docs/
   (generate.py), and make the renderer;
+- on_nav: the headings' "Permanent link" tooltip in the language being built;
 - on_env: the interface words of data/labels.yml, for the theme's templates
   (the footer, the 404 page);
 - on_page_markdown: render the page's Markdown as a Jinja template in its language;
@@ -61,6 +62,15 @@ def on_config(config):
     _state.update(site=site, i18n=config.plugins["i18n"],
                   renderer=Renderer(site, root / "overrides" / "macros", today))
     return config
+
+
+def on_nav(nav, config, files):
+    # The tooltip of each heading's anchor in the language being built: toc's permalink_title
+    # is one value in mkdocs.yml. (Not in on_config: mkdocs-static-i18n sets the build's
+    # language after it; pages are rendered right after on_nav.)
+    lang = config.theme["language"]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = _state["site"].word("permalink", lang)
+    return nav
 
 
 def on_env(env, config, files):

@@ -33,9 +33,18 @@ def markdown_field(value) -> Markup:
     return Markup(str(escape(str(value))))
 
 
+def html_text(value) -> str:
+    """&, < and > as entities; quotes kept. This is text for Markdown's text, never for an
+    attribute: an entity such as &#39; would get its # escaped below and show as "&#39;"
+    (in the table of contents too, and in the heading's id)."""
+    if hasattr(value, "__html__"):  # already markup
+        return str(value.__html__())
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def to_markdown_text(value) -> Markup:
     """Text safe to place in Markdown: no HTML, no Markdown syntax."""
-    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(str(value)))))
+    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", html_text(value)))
 
 
 FORMATS = {".pdf": "PDF", ".md": "Markdown", ".txt": "TXT", ".doc": "Word", ".docx": "Word",
