@@ -131,9 +131,10 @@ class Renderer:
             return {"format": FORMATS.get(file.suffix.lower(), file.suffix.lstrip(".").upper()),
                     "size": format_size(file.stat().st_size, lang, words["size_units"])}
 
-        def event_date(event: dict, unknown: str = words["not_recorded"]) -> str:
-            """unknown: what to say of an event with no date and no plan (lists of events say more)."""
-            return events.date_text(event, lang, words, unknown)
+        def event_date(event: dict, unknown: str = words["not_recorded"]) -> Markup:
+            """Its date, each day or month in a <time datetime>. unknown: what to say of an event
+            with no date and no plan (lists of events say more)."""
+            return events.date_html(event, lang, words, unknown)
 
         countries = self.site.by_id("countries")
         return {"lang": lang, "L": words, "t": t, "link": link, "event_date": event_date, "data": self.site,
