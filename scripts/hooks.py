@@ -7,12 +7,15 @@
   (the footer, the 404 page);
 - on_page_markdown: render the page's Markdown as a Jinja template in its language;
 - on_page_context: language links to the same page in the other language,
-  relative, so they work from file:// and from any sub-path;
+  relative, so they work from file:// and from any sub-path; what the <head>
+  tells search engines and social sites (metadata.py, for overrides/main.html);
 - on_post_page, on_post_template: Material's invalid markup mended, a
   Content-Security-Policy on every page; the pages of other languages than the
   default point at their own search index;
-- on_post_build: the search index split into one per language, and the
-  documents that public resources name copied into the site.
+- on_post_build: the search index split into one per language, the
+  documents that public resources name copied into the site, and Material's
+  script kept from fetching a sitemap.xml beside each alternate link
+  (material_script.py).
 
 mkdocs-static-i18n builds each other language inside the default language's
 on_post_build, calling every hook again; its `building` flag is set then.
@@ -33,6 +36,8 @@ from sitedata.dates import build_date
 from sitedata.generate import copy_published_documents, write_generated
 from sitedata.languages import CODES, DEFAULT
 from sitedata.load import load_site_data
+from sitedata.material_script import MaterialChanged, no_sitemap_fetch
+from sitedata.metadata import head
 from sitedata.problems import DataError
 from sitedata.render import Renderer
 from sitedata.search_index import rebase, split_by_language
@@ -113,6 +118,7 @@ def on_page_context(context, page, config, nav):
          "link": here if other == DEFAULT else f"{other}/{here}"}
         for other in CODES
     ]
+    context["head"] = head(_state["site"], config, lang, here, page.title, page.meta, _offline(config))
     return context
 
 
@@ -140,6 +146,10 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     split_by_language(site_dir, CODES, _offline(config))
     copy_published_documents(_state["site"], site_dir)
+    try:
+        no_sitemap_fetch(site_dir)
+    except MaterialChanged as err:
+        raise PluginError(str(err)) from None
 
 
 def on_build_error(error):
