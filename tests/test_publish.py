@@ -226,7 +226,10 @@ def _sweep(browser, urls: list[str]) -> list[str]:
 
     def failed(request):
         pending.discard(request)
-        problems.append(f"{current['url']}: failed {request.url} ({request.failure})")
+        # A request cut short by going to the next page (net::ERR_ABORTED: the search worker
+        # still loading its scripts) is not a failure; one refused (CSP) or missing is.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            problems.append(f"{current['url']}: failed {request.url} ({request.failure})")
     tab.on("requestfailed", failed)
     tab.on("response", lambda r: problems.append(f"{current['url']}: {r.status} {r.url}")
            if r.status >= 400 else None)
