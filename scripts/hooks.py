@@ -2,18 +2,21 @@
 
 - on_config: load and check data/, write the files made from it into docs/
   (generate.py), and make the renderer;
+- on_nav: the headings' "Permanent link" tooltip in the language being built;
 - on_env: the interface words of data/labels.yml, for the theme's templates
   (the footer, the 404 page);
 - on_page_markdown: render the page's Markdown as a Jinja template in its language,
   and say when its content last changed (page_dates.py);
 - on_page_context: language links to the same page in the other language,
-  relative, so they work from file:// and from any sub-path;
+  relative, so they work from file:// and from any sub-path; what the <head>
+  tells search engines and social sites (metadata.py, for overrides/main.html);
 - on_post_page, on_post_template: Material's invalid markup mended, a
   Content-Security-Policy on every page; the pages of other languages than the
   default point at their own search index;
 - on_post_build: the search index split into one per language, the site's
-  addition to Material's search worker (stemming that works), and the
-  documents that public resources name copied into the site.
+  addition to Material's search worker (stemming that works), the documents
+  that public resources name copied into the site, and Material's script kept
+  from fetching a sitemap.xml beside each alternate link (material_script.py).
 
 mkdocs-static-i18n builds each other language inside the default language's
 on_post_build, calling every hook again; its `building` flag is set then.
@@ -35,6 +38,8 @@ from sitedata.generate import PAGES, copy_published_documents, write_generated
 from sitedata.languages import CODES, DEFAULT
 from sitedata.load import load_site_data
 from sitedata.page_dates import PageDates
+from sitedata.material_script import MaterialChanged, no_sitemap_fetch
+from sitedata.metadata import head
 from sitedata.problems import DataError
 from sitedata.render import Renderer
 from sitedata.search_index import extend_worker, rebase, split_by_language
@@ -64,6 +69,15 @@ def on_config(config):
     _state.update(site=site, i18n=config.plugins["i18n"], dates=PageDates(root, today),
                   renderer=Renderer(site, root / "overrides" / "macros", today))
     return config
+
+
+def on_nav(nav, config, files):
+    # The tooltip of each heading's anchor in the language being built: toc's permalink_title
+    # is one value in mkdocs.yml. (Not in on_config: mkdocs-static-i18n sets the build's
+    # language after it; pages are rendered right after on_nav.)
+    lang = config.theme["language"]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = _state["site"].word("permalink", lang)
+    return nav
 
 
 def on_env(env, config, files):
@@ -111,6 +125,7 @@ def on_page_context(context, page, config, nav):
          "link": here if other == DEFAULT else f"{other}/{here}"}
         for other in CODES
     ]
+    context["head"] = head(_state["site"], config, lang, here, page.title, page.meta, _offline(config))
     return context
 
 
@@ -139,6 +154,10 @@ def on_post_build(config):
     docs = split_by_language(site_dir, CODES, _offline(config))
     extend_worker(site_dir, docs, Path(config.config_file_path).parent)
     copy_published_documents(_state["site"], site_dir)
+    try:
+        no_sitemap_fetch(site_dir)
+    except MaterialChanged as err:
+        raise PluginError(str(err)) from None
 
 
 def on_build_error(error):

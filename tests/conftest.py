@@ -193,3 +193,28 @@ def text_of(site: Path, rel: str) -> str:
 def html_pages(site: Path) -> list[str]:
     """Every content page (not the 404 page), as paths relative to the site."""
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+
+
+# The address the session's publishing build is made for: a sub-path, as on GitHub Pages.
+SITE_URL = "https://example.org/children/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The web site built for publishing at SITE_URL (no bundle): what publish.yml deploys."""
+    project = copy_project(tmp_path_factory.mktemp("published") / "project")
+    return build_ok(project, "--no-bundle", env={"SITE_URL": SITE_URL})
+
+
+def serve_under(folder: Path, prefix: str):
+    """Serve folder at prefix (such as /children/) on 127.0.0.1, as a site published at a
+    sub-path; anything outside the prefix is 404. Returns (the site's URL, server to shut down)."""
+    class Handler(_QuietHandler):
+        def translate_path(self, path):
+            if not path.startswith(prefix):
+                return str(folder / "__outside_the_site__")
+            return super().translate_path("/" + path[len(prefix):])
+    handler = functools.partial(Handler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}{prefix}", server

@@ -66,6 +66,18 @@ def test_date_text_of_dated_planned_and_unknown_events():
     assert events.date_text(_event("c"), "en", words, "not recorded") == "not recorded"
 
 
+def test_date_html_puts_each_date_in_a_time_element():
+    words = {"date_to_be_set": "date to be set"}
+    html = events.date_html
+    assert html(_event("a", "2007-10-24", end="2007-10-25"), "en", words, "?") == \
+        '<time datetime="2007-10-24">24</time>–<time datetime="2007-10-25">25 October 2007</time>'
+    assert html(_event("b", "2005-04"), "ru", words, "?") == '<time datetime="2005-04">апрель 2005</time>'
+    assert html(_event("c", "2006-10-30", end="2006-11-02"), "en", words, "?") == \
+        '<time datetime="2006-10-30">30 October 2006</time> – <time datetime="2006-11-02">2 November 2006</time>'
+    assert html(_event("d", planned=True), "en", words, "?") == "date to be set"
+    assert html(_event("e"), "en", words, "A & B") == "A &amp; B"
+
+
 def test_for_build_groups_by_country_and_event():
     held = [_event("early", "2005-01", country="EE"), _event("late", "2007-01", country="EE")]
     contact = {"id": "c", "country": "EE", "public": True}

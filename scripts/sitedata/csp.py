@@ -12,6 +12,7 @@ import re
 
 SCRIPT = re.compile(r"<script\b([^>]*)>")
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+DATA_BLOCK = re.compile(r'type="application/(?:ld\+)?json"')
 
 
 def _hash(script: str) -> str:
@@ -20,14 +21,15 @@ def _hash(script: str) -> str:
 
 
 def inline_scripts(html: str) -> list[str]:
-    """The bodies of the page's inline scripts (not those loaded with src=, nor JSON data)."""
+    """The bodies of the page's inline scripts (not those loaded with src=, nor data blocks
+    such as JSON and JSON-LD, which browsers never run)."""
     bodies, start = [], 0
     while match := SCRIPT.search(html, start):
         end = html.find("</script>", match.end())
         if end < 0:
             break
         attributes = match.group(1)
-        if "src=" not in attributes and 'type="application/json"' not in attributes:
+        if "src=" not in attributes and not DATA_BLOCK.search(attributes):
             bodies.append(html[match.end():end])
         start = end + len("</script>")
     return bodies

@@ -53,10 +53,17 @@ def format_partial(date: PartialDate, lang: str) -> str:
     return format_date(date.first_day, "long", locale=locale)
 
 
+def span_parts(start: PartialDate, end: PartialDate | None, lang: str) -> tuple[list[tuple[PartialDate, str]], str]:
+    """The pieces of format_span, each with the date it names, and what joins them:
+    ([(24 Oct, '24'), (25 Oct, '25 October 2007')], '–'). (Pages put each piece in a <time>.)"""
+    if end is None or end == start:
+        return [(start, format_partial(start, lang))], ""
+    if start.day and end.day and (start.year, start.month) == (end.year, end.month):
+        return [(start, str(start.day)), (end, format_partial(end, lang))], "–"
+    return [(start, format_partial(start, lang)), (end, format_partial(end, lang))], " – "
+
+
 def format_span(start: PartialDate, end: PartialDate | None, lang: str) -> str:
     """One date, or a range: '24–25 October 2007', '30 October 2007 – 2 November 2007'."""
-    if end is None or end == start:
-        return format_partial(start, lang)
-    if start.day and end.day and (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{format_partial(end, lang)}"
-    return f"{format_partial(start, lang)} – {format_partial(end, lang)}"
+    parts, joint = span_parts(start, end, lang)
+    return joint.join(text for _, text in parts)

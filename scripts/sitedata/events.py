@@ -7,7 +7,9 @@ from __future__ import annotations
 import calendar as month_lengths
 import datetime as dt
 
-from .dates import PartialDate, format_partial, format_span
+from markupsafe import Markup, escape
+
+from .dates import PartialDate, format_partial, format_span, span_parts
 
 
 def span(event: dict) -> tuple[dt.date, dt.date] | None:
@@ -71,6 +73,16 @@ def date_text(event: dict, lang: str, words: dict, unknown: str, today: dt.date)
         return unknown
     end = PartialDate.parse(event["end"]) if "end" in event else None
     return format_span(PartialDate.parse(event["date"]), end, lang)
+
+
+def date_html(event: dict, lang: str, words: dict, unknown: str, today: dt.date) -> Markup:
+    """date_text as HTML: each date in a <time datetime> (YYYY-MM when only the month is known)."""
+    if "date" not in event:
+        return escape(date_text(event, lang, words, unknown, today))
+    end = PartialDate.parse(event["end"]) if "end" in event else None
+    parts, joint = span_parts(PartialDate.parse(event["date"]), end, lang)
+    return Markup(joint).join(Markup('<time datetime="{}">{}</time>').format(date.iso(), text)
+                              for date, text in parts)
 
 
 def place(event: dict, lang: str, countries: dict[str, dict]) -> str:

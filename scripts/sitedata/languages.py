@@ -7,10 +7,11 @@ data/*.yml and data/labels.yml; tests/test_languages.py checks that all agree.
 """
 from __future__ import annotations
 
-# code -> (its name in English, for messages to editors; Babel's locale for dates)
+# code -> (its name in English, for messages to editors; Babel's locale for dates;
+#          the locale Open Graph names it by, language_TERRITORY)
 LANGUAGES = {
-    "en": ("English", "en_GB"),  # dates in the European order ("24 October 2007"), as the CBSS writes them
-    "ru": ("Russian", "ru"),
+    "en": ("English", "en_GB", "en_GB"),  # dates in the European order ("24 October 2007"), as the CBSS writes them
+    "ru": ("Russian", "ru", "ru_RU"),
 }
 CODES = tuple(LANGUAGES)
 DEFAULT = CODES[0]
@@ -22,3 +23,7 @@ def english_name(code: str) -> str:
 
 def babel_locale(code: str) -> str:
     return LANGUAGES[code][1]
+
+
+def og_locale(code: str) -> str:
+    return LANGUAGES[code][2]

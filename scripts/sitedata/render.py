@@ -35,9 +35,18 @@ def markdown_field(value) -> Markup:
     return Markup(str(escape(str(value))))
 
 
+def html_text(value) -> str:
+    """&, < and > as entities; quotes kept. This is text for Markdown's text, never for an
+    attribute: an entity such as &#39; would get its # escaped below and show as "&#39;"
+    (in the table of contents too, and in the heading's id)."""
+    if hasattr(value, "__html__"):  # already markup
+        return str(value.__html__())
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def to_markdown_text(value) -> Markup:
     """Text safe to place in Markdown: no HTML, no Markdown syntax."""
-    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(str(value)))))
+    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", html_text(value)))
 
 
 # The first letter of a text, after any leading space or tags.
@@ -154,9 +163,10 @@ class Renderer:
             return {"format": format_name(file, words["file_formats"]),
                     "size": format_size(file.stat().st_size, lang, words["size_units"])}
 
-        def event_date(event: dict, unknown: str = words["not_recorded"]) -> str:
-            """unknown: what to say of an event with no date and no plan (lists of events say more)."""
-            return events.date_text(event, lang, words, unknown, self.today)
+        def event_date(event: dict, unknown: str = words["not_recorded"]) -> Markup:
+            """Its date, each day or month in a <time datetime>. unknown: what to say of an event
+            with no date and no plan (lists of events say more)."""
+            return events.date_html(event, lang, words, unknown, self.today)
 
         def source_of(record: dict) -> dict:
             """The source a record names: its title, and the date its facts hold as of, in lang."""
