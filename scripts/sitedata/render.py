@@ -34,8 +34,16 @@ def markdown_field(value) -> Markup:
 
 
 def to_markdown_text(value) -> Markup:
-    """Text safe to place in Markdown: no HTML, no Markdown syntax."""
-    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(str(value)))))
+    """Text safe to place in Markdown: no HTML, no Markdown syntax.
+
+    Only &, < and > become entities: quotes are plain text outside attributes, and
+    an entity such as &#39; would have its # escaped below, which the table of
+    contents then showed as "&#39;" (escaped twice) and slugified into the anchor.
+    """
+    # Markup (e.g. from join, which escapes in this environment) is taken back to its text first.
+    text = value.unescape() if isinstance(value, Markup) else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
 
 FORMATS = {".pdf": "PDF", ".md": "Markdown", ".txt": "TXT", ".doc": "Word", ".docx": "Word",
