@@ -24,6 +24,11 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests
 
+## screenshots: build, then PNG pictures of one page of each kind (both languages, 320 and 1280 px, web and offline) into screenshots/
+.PHONY: screenshots
+screenshots: site $(VENV)/.installed-test
+	$(BIN)/python scripts/screenshots.py
+
 ## linkcheck: check the built site's external links (needs network; not part of `make test`)
 linkcheck: $(VENV)/.installed-linkcheck
 	$(BIN)/python scripts/check_links.py site
@@ -60,7 +65,7 @@ translations: $(VENV)/.installed
 	$(BIN)/python scripts/translations.py
 
 clean:
-	rm -rf site site.new site.old dist dist.new dist.old .pytest_cache .cache
+	rm -rf site site.new site.old dist dist.new dist.old .pytest_cache .cache screenshots
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

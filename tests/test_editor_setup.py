@@ -111,13 +111,14 @@ def test_workflows_call_only_make_targets_that_exist(name):
     assert calls and set(calls) <= make_targets(), calls
 
 
-def test_pull_requests_are_validated_built_tested_and_attach_site_and_bundle():
+def test_pull_requests_are_validated_built_tested_and_attach_site_bundle_and_screenshots():
     workflow = _workflow("pr.yml")
     assert "pull_request" in workflow["on"]
-    assert {"validate", "check-normalized", "translations", "site", "test"} <= set(make_calls(_runs(workflow)))
+    assert {"validate", "check-normalized", "translations", "site", "test", "screenshots"} <= \
+        set(make_calls(_runs(workflow)))
     uploads = [step["with"]["path"] for step in _steps(workflow)
                if step.get("uses", "").startswith("actions/upload-artifact@")]
-    assert sorted(uploads) == ["dist/", "site/"]
+    assert sorted(uploads) == ["dist/", "screenshots/", "site/"]
     checkouts = [s for s in _steps(_workflow("pr.yml")) if s.get("uses", "").startswith("actions/checkout@")]
     assert any(s.get("with", {}).get("fetch-depth") == 0 for s in checkouts)  # history for the translation report
 

@@ -35,18 +35,17 @@ def markdown_field(value) -> Markup:
     return Markup(str(escape(str(value))))
 
 
-def html_text(value) -> str:
-    """&, < and > as entities; quotes kept. This is text for Markdown's text, never for an
-    attribute: an entity such as &#39; would get its # escaped below and show as "&#39;"
-    (in the table of contents too, and in the heading's id)."""
-    if hasattr(value, "__html__"):  # already markup
-        return str(value.__html__())
-    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def to_markdown_text(value) -> Markup:
-    """Text safe to place in Markdown: no HTML, no Markdown syntax."""
-    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", html_text(value)))
+    """Text safe to place in Markdown: no HTML, no Markdown syntax.
+
+    Only &, < and > become entities: quotes are plain text outside attributes, and
+    an entity such as &#39; would have its # escaped below, which the table of
+    contents then showed as "&#39;" (escaped twice) and slugified into the anchor.
+    """
+    # Markup (e.g. from join, which escapes in this environment) is taken back to its text first.
+    text = value.unescape() if isinstance(value, Markup) else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
 
 # The first letter of a text, after any leading space or tags.

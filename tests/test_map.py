@@ -1,0 +1,81 @@
+"""The map of the regional network (region_map macro; shapes by scripts/make_map.py).
+
+Drawn from Natural Earth, coloured from data/countries.yml: every member state
+is a link to its page with a name that says its status; the status is also in
+the legend and the list; the map is small, works offline, fits a 320 px screen
+and every country is reached with the Tab key.
+"""
+from __future__ import annotations
+
+import posixpath
+
+import pytest
+
+from conftest import PROJECT, data, page
+
+import make_map  # scripts/ is on the path (conftest)
+
+MEMBERS = {c["id"]: c for c in data("countries") if c.get("cbss_member") and c.get("public", True)}
+STATES = {"en": {"operational": "Operational", "not-operational": "Not yet operational"},
+          "ru": {"operational": "Действует", "not-operational": "Пока не действует"}}
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", ""), ("ru", "ru/")])
+def test_each_member_state_is_a_named_link_coloured_by_its_status(site, lang, prefix):
+    rel = f"{prefix}network.html"
+    figure = page(site, rel).select_one("figure.bsr-map")
+    size = len(str(figure).encode("utf-8"))
+    assert size < 60 * 1024, f"the map is {size / 1024:.1f} KB"
+    links = figure.select("svg a.bsr-map__country")
+    assert len(links) == len(MEMBERS) == 11
+    for link in links:
+        code = link["href"].rsplit("/", 1)[-1].removesuffix(".html").upper()
+        member = MEMBERS[code]
+        assert (site / posixpath.normpath(posixpath.join(posixpath.dirname(rel), link["href"]))).is_file()
+        assert link["aria-label"] == f"{member['name'][lang]}: {STATES[lang][member['ncp']]}"
+        assert f"bsr-map__country--{member['ncp']}" in link["class"]
+        assert link.select_one("path")["d"].startswith("M")
+    legend = figure.select_one("figcaption").get_text(" ")
+    assert all(state in legend for state in STATES[lang].values())
+    # Non-members are drawn (grey), but are neither links nor named.
+    assert len(figure.select("svg path.bsr-map__land")) >= 5
+    # The text alternative stays.
+    assert len(page(site, rel).select("article ul li a[href^='countries/']")) == len(MEMBERS)
+
+
+def test_every_country_is_reached_with_the_keyboard_and_the_map_fits_320_px(browser, bundle):
+    tab = browser.new_page(viewport={"width": 320, "height": 800})
+    tab.goto((bundle / "ru" / "network.html").as_uri())  # offline, from file://
+    box = tab.locator("figure.bsr-map svg").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320
+    tab.focus("figure.bsr-map svg a")
+    reached = []
+    for _ in range(len(MEMBERS)):
+        reached.append(tab.evaluate("document.activeElement.getAttribute('aria-label')"))
+        tab.keyboard.press("Tab")
+    assert len(set(reached)) == len(MEMBERS) and all(": " in name for name in reached), reached
+    tab.close()
+
+
+def test_make_map_decodes_projects_simplifies_and_clips():
+    # A square of 1° by 1° at the map's centre, delta-encoded as TopoJSON stores it.
+    topology = {"transform": {"scale": [0.001, 0.001], "translate": [19.0, 60.0]},
+                "arcs": [[[0, 0], [1000, 0], [0, 1000], [-1000, 0], [0, -1000]]]}
+    (arc,) = make_map.decode_arcs(topology)
+    assert arc[0] == (19.0, 60.0) and arc[2] == pytest.approx((20.0, 61.0))
+    project = make_map.projection((19.0, 60.0), 0.2, (100, 100))
+    assert project(19.0, 60.0) == pytest.approx((100, 100))
+    x, y = project(20.0, 61.0)
+    assert x > 100 and y < 100  # east is right, north is up
+    line = [(0, 0), (1, 0.1), (2, 0), (3, 5), (4, 0)]
+    assert make_map.simplify(line, 0.5) == [(0, 0), (2, 0), (3, 5), (4, 0)]
+    clipped = make_map.clip([(-10, -10), (10, -10), (10, 10), (-10, 10)], (0, 0, 5, 5))
+    assert make_map.area(clipped) == pytest.approx(25)
+    assert make_map.path_data([clipped]).startswith("M")
+
+
+def test_the_committed_shapes_hold_every_member_state():
+    shapes = (PROJECT / "overrides" / "macros" / "map_shapes.html").read_text(encoding="utf-8")
+    for code in MEMBERS:
+        assert f'"{code}": "M' in shapes, code
+    assert set(make_map.LABELS) == set(MEMBERS)
