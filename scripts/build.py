@@ -30,10 +30,9 @@ from mkdocs.commands.build import build as mkdocs_run  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
-from bundle import BundleError, make_bundle, megabytes  # noqa: E402
+from bundle import BundleError, make_bundle  # noqa: E402
 from sitedata.load import load_site_data  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
-from zim import make_zims  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,12 +92,10 @@ def build_bundle(root: Path, out: Path) -> str | None:
         if not mkdocs_build(root, tree, offline=True):
             return None
         try:
-            summary = make_bundle(root, tree, out)
+            return make_bundle(root, tree, out)
         except BundleError as err:
             print(f"The offline bundle cannot be made: {err}", file=sys.stderr)
             return None
-        zims = make_zims(tree, out, os.environ.get("SITE_URL"))
-        return summary + "; " + ", ".join(f"{z.name} {megabytes(z.stat().st_size)}" for z in zims)
 
 
 def build_all(root: Path, site_dir: Path, dist_dir: Path | None) -> str | None:

@@ -40,6 +40,8 @@ from unittest import mock
 
 from mkdocs.config import load_config
 
+from zim import make_zims
+
 NAME = "cbss-children-offline"
 # What a drive shows as the disc's name. ISO 9660 allows 32 capital letters,
 # digits and _; Joliet (what Windows shows) allows 16 characters.
@@ -262,9 +264,10 @@ def make_bundle(root: Path, tree: Path, out: Path) -> str:
     write_iso(tree, out / iso, seconds)
     write_zip(tree, out / archive, seconds)
     write_sbom(root / REQUIREMENTS, out / sbom, seconds)
-    write_sums(out, [iso, archive, sbom])
+    zims = [z.name for z in make_zims(tree, out, os.environ.get("SITE_URL"))]
+    write_sums(out, [iso, archive, sbom, *zims])
     files = [p for p in tree.rglob("*") if p.is_file()]
     unpacked = sum(p.stat().st_size for p in files)
     return (f"{iso} {megabytes((out / iso).stat().st_size)}, {archive} "
             f"{megabytes((out / archive).stat().st_size)}; {len(files)} files, "
-            f"{megabytes(unpacked)} unpacked")
+            f"{megabytes(unpacked)} unpacked; " + ", ".join(f"{z} {megabytes((out / z).stat().st_size)}" for z in zims))

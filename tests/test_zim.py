@@ -18,6 +18,8 @@ def zims(built_project):
     found = {re.search(r"_(\w\w)_all_", p.name).group(1): p for p in (built_project / "dist").glob("*.zim")}
     assert set(found) == {"en", "ru"}
     assert all(re.fullmatch(r"cbss-children_(en|ru)_all_\d{4}-\d\d\.zim", p.name) for p in found.values())
+    sums = (built_project / "dist" / "SHA256SUMS").read_text()
+    assert all(f"  {p.name}\n" in sums for p in found.values())  # the checksums cover them
     return found
 
 
