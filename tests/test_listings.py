@@ -59,23 +59,28 @@ def test_latest_lists_past_dated_events_only_latest_first():
     assert [e["id"] for e in found] == ["new", "mid", "old"]
 
 
+DATE_WORDS = {"date_to_be_set": "date to be set", "date_never_set": "date never set", "announced": "announced {date}"}
+
+
 def test_date_text_of_dated_planned_and_unknown_events():
-    words = {"date_to_be_set": "date to be set"}
-    assert events.date_text(_event("a", "2007-10-24", end="2007-10-25"), "en", words, "?") == "24–25 October 2007"
-    assert events.date_text(_event("b", planned=True), "en", words, "?") == "date to be set"
-    assert events.date_text(_event("c"), "en", words, "not recorded") == "not recorded"
+    text = events.date_text
+    assert text(_event("a", "2007-10-24", end="2007-10-25"), "en", DATE_WORDS, "?", TODAY) == "24–25 October 2007"
+    plan = _event("b", planned=True, announced="2026-06")
+    assert text(plan, "en", DATE_WORDS, "?", TODAY) == "date to be set (announced June 2026)"
+    assert text(plan, "en", DATE_WORDS, "?", dt.date(2027, 7, 1)) == "date never set (announced June 2026)"
+    assert text(_event("c"), "en", DATE_WORDS, "not recorded", TODAY) == "not recorded"
 
 
 def test_date_html_puts_each_date_in_a_time_element():
-    words = {"date_to_be_set": "date to be set"}
-    html = events.date_html
-    assert html(_event("a", "2007-10-24", end="2007-10-25"), "en", words, "?") == \
+    def html(event, lang, unknown="?"):
+        return events.date_html(event, lang, DATE_WORDS, unknown, TODAY)
+    assert html(_event("a", "2007-10-24", end="2007-10-25"), "en") == \
         '<time datetime="2007-10-24">24</time>–<time datetime="2007-10-25">25 October 2007</time>'
-    assert html(_event("b", "2005-04"), "ru", words, "?") == '<time datetime="2005-04">апрель 2005</time>'
-    assert html(_event("c", "2006-10-30", end="2006-11-02"), "en", words, "?") == \
+    assert html(_event("b", "2005-04"), "ru") == '<time datetime="2005-04">апрель 2005\u202fг.</time>'
+    assert html(_event("c", "2006-10-30", end="2006-11-02"), "en") == \
         '<time datetime="2006-10-30">30 October 2006</time> – <time datetime="2006-11-02">2 November 2006</time>'
-    assert html(_event("d", planned=True), "en", words, "?") == "date to be set"
-    assert html(_event("e"), "en", words, "A & B") == "A &amp; B"
+    assert html(_event("d", planned=True, announced="2026-06"), "en") == "date to be set (announced June 2026)"
+    assert html(_event("e"), "en", "A & B") == "A &amp; B"
 
 
 def test_for_build_groups_by_country_and_event():

@@ -14,10 +14,18 @@ import pytest
 from conftest import PROJECT, data, page
 
 import make_map  # scripts/ is on the path (conftest)
+from sitedata.dates import PartialDate, format_partial
 
 MEMBERS = {c["id"]: c for c in data("countries") if c.get("cbss_member") and c.get("public", True)}
-STATES = {"en": {"operational": "Operational", "not-operational": "Not yet operational"},
-          "ru": {"operational": "Действует", "not-operational": "Пока не действует"}}
+LABELS = data("labels")
+STATES = {lang: {state: text[lang] for state, text in LABELS["ncp_states"].items()} for lang in ("en", "ru")}
+SOURCES = {s["id"]: s for s in data("sources")}
+
+
+def as_of(member: dict, lang: str) -> str:
+    """" (as of October 2007)": a status holds as of its source's date."""
+    date = format_partial(PartialDate.parse(SOURCES[member["source"]]["date"]), lang)
+    return " (" + LABELS["as_of"][lang].replace("{date}", date) + ")"
 
 
 @pytest.mark.parametrize("lang, prefix", [("en", ""), ("ru", "ru/")])
@@ -32,7 +40,7 @@ def test_each_member_state_is_a_named_link_coloured_by_its_status(site, lang, pr
         code = link["href"].rsplit("/", 1)[-1].removesuffix(".html").upper()
         member = MEMBERS[code]
         assert (site / posixpath.normpath(posixpath.join(posixpath.dirname(rel), link["href"]))).is_file()
-        assert link["aria-label"] == f"{member['name'][lang]}: {STATES[lang][member['ncp']]}"
+        assert link["aria-label"] == f"{member['name'][lang]}: {STATES[lang][member['ncp']]}{as_of(member, lang)}"
         assert f"bsr-map__country--{member['ncp']}" in link["class"]
         assert link.select_one("path")["d"].startswith("M")
     legend = figure.select_one("figcaption").get_text(" ")

@@ -21,10 +21,12 @@ ENTRY = """- id: tallinn-2008
     en: Tallinn
     ru: Таллин
   country: EE
+  source: wgcc-presentation-2007
 """
 # The same entry as an editor in a hurry might write it: fields in another order,
 # ru before en, four spaces, a list's dash at the left.
 SHUFFLED = """- country: EE
+  source: wgcc-presentation-2007
   city:
       ru: Таллин
       en: Tallinn
@@ -39,6 +41,7 @@ SHUFFLED = """- country: EE
       en: Expert meeting giving input to the monitoring training
 """
 COMMENTED = """- country: EE  # Estonia
+  source: wgcc-presentation-2007
   # The city in both languages.
   city:
     ru: Таллин
@@ -69,6 +72,7 @@ COMMENTED_NORMAL = """- id: tallinn-2008
     en: Tallinn
     ru: Таллин
   country: EE  # Estonia
+  source: wgcc-presentation-2007
 
 # The next one is a meeting of the National Contact Points.
 """
