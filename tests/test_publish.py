@@ -203,7 +203,7 @@ def test_dates_are_in_time_elements(site):
     kiev = page(site, "events/kiev-2005.html").select_one("article time[datetime='2005-04']")
     assert kiev.get_text() == "April 2005"
     assert page(site, "ru/events/kiev-2005.html").select_one("article time[datetime='2005-04']").get_text() \
-        == "апрель 2005"
+        == "апрель 2005\u202fг."
 
 
 # --- In a browser: no failed request, no console error -------------------------------------
