@@ -81,7 +81,8 @@ class SiteData:
     def published_files(self) -> list[str]:
         """The files of data/documents/ that public resources name (paths relative to it):
         the only ones copied into the site and the bundle."""
-        return sorted({item["file"] for resource in self["resources"] for item in resource.get("files", [])})
+        return sorted({item["file"] for resource in self["resources"] for item in resource.get("files", [])
+                       if "file" in item})  # the others are links (url:)
 
 
 def _is_text(value: dict) -> bool:
