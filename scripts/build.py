@@ -2,8 +2,9 @@
 
     python scripts/build.py             check data/ and docs/, build the web
                                         site into site/ and the offline bundle
-                                        (ISO image, zip, SHA256SUMS) and a Kiwix
-                                        ZIM file per language into dist/
+                                        (ISO image, zip, SHA256SUMS), a Kiwix
+                                        ZIM file and the printed resource packs
+                                        (PDF) per language into dist/
     python scripts/build.py --validate  only check, report every problem
     python scripts/build.py --no-bundle only the web site; dist/ stays as it is
 
@@ -33,6 +34,7 @@ from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from bundle import BundleError, make_bundle  # noqa: E402
 from sitedata.load import load_site_data  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
+from print_pack import PackError, make_packs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,11 +93,19 @@ def build_bundle(root: Path, out: Path) -> str | None:
         tree = Path(scratch) / "bundle"
         if not mkdocs_build(root, tree, offline=True):
             return None
+        out.mkdir(parents=True, exist_ok=True)
         try:
-            return make_bundle(root, tree, out)
+            # The printed resource packs first, so that SHA256SUMS covers them.
+            packs = make_packs(root, load_site_data(root), out)
+        except PackError as err:
+            print(f"The printed resource packs cannot be made: {err}", file=sys.stderr)
+            return None
+        try:
+            summary = make_bundle(root, tree, out, [p.name for p in packs])
         except BundleError as err:
             print(f"The offline bundle cannot be made: {err}", file=sys.stderr)
             return None
+        return summary + "; " + ", ".join(f"{p.name} {p.stat().st_size // 1000} KB" for p in packs)
 
 
 def build_all(root: Path, site_dir: Path, dist_dir: Path | None) -> str | None:
