@@ -68,9 +68,9 @@ clean:
 	rm -rf site site.new site.old dist dist.new dist.old .pytest_cache .cache screenshots
 
 $(VENV)/.installed: requirements.txt
-	@# WeasyPrint (the printed resource packs) needs Pango; the packs' fonts are DejaVu.
-	dpkg -s libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null 2>&1 || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; }
+	@# WeasyPrint (the printed resource packs) needs Pango and subsets fonts with HarfBuzz; their fonts are DejaVu.
+	dpkg -s libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@# --require-hashes: pip installs only the files whose SHA-256 requirements.txt names.
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
