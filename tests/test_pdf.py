@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zipfile
 import sys
 from pathlib import Path
 
@@ -109,3 +110,15 @@ def test_checksums_cover_the_pdfs(built_project, pdfs):
     sums = dict(reversed(line.split("  ")) for line in (dist / "SHA256SUMS").read_text(encoding="ascii").splitlines())
     for path in pdfs.values():
         assert sums[path.name] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("lang,page", [("en", "resources.html"), ("ru", "ru/resources.html")])
+def test_the_resources_page_links_the_packs_of_its_language_and_the_bundle_carries_them(built_project, lang, page):
+    site = built_project / "site"
+    html = (site / page).read_text(encoding="utf-8")
+    for name in (PACK.format(lang), TOOL.format(lang)):
+        assert f'documents/{name}"' in html, name
+        assert (site / "documents" / name).read_bytes() == (built_project / "dist" / name).read_bytes()
+    with zipfile.ZipFile(built_project / "dist" / "cbss-children-offline.zip") as zf:
+        for name in (PACK.format(lang), TOOL.format(lang)):
+            assert zf.read(f"documents/{name}") == (built_project / "dist" / name).read_bytes()
