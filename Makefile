@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site validate serve test linkcheck zizmor clean
 
-## site: check the content, build the web site into site/ and the offline bundle into dist/
+## site: check the content, build the web site into site/ and the offline bundle, ZIM files and printed packs into dist/
 site: $(VENV)/.installed
 	$(BIN)/python scripts/build.py
 
@@ -68,6 +68,9 @@ clean:
 	rm -rf site site.new site.old dist dist.new dist.old .pytest_cache .cache screenshots
 
 $(VENV)/.installed: requirements.txt
+	@# WeasyPrint (the printed resource packs) needs Pango and subsets fonts with HarfBuzz; their fonts are DejaVu.
+	dpkg -s libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@# --require-hashes: pip installs only the files whose SHA-256 requirements.txt names.
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt

@@ -2,8 +2,9 @@
 
     python scripts/build.py             check data/ and docs/, build the web
                                         site into site/ and the offline bundle
-                                        (ISO image, zip, SHA256SUMS) and a Kiwix
-                                        ZIM file per language into dist/
+                                        (ISO image, zip, SHA256SUMS), a Kiwix
+                                        ZIM file and the printed resource packs
+                                        (PDF) per language into dist/
     python scripts/build.py --validate  only check, report every problem
     python scripts/build.py --no-bundle only the web site; dist/ stays as it is
 
@@ -33,6 +34,7 @@ from mkdocs.exceptions import ConfigurationError  # noqa: E402
 from bundle import BundleError, make_bundle  # noqa: E402
 from sitedata.load import load_site_data  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
+from print_pack import PackError, make_packs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,19 +85,40 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_bundle(root: Path, out: Path) -> str | None:
+def build_bundle(root: Path, out: Path, packs: list[Path]) -> str | None:
     """Build the site for file:// in a scratch folder and pack it into out.
 
+    packs: the printed resource packs, which go into the bundle's documents/
+    (as into the web site's) and beside the bundle in out, covered by SHA256SUMS.
     Returns the bundle's summary (sizes), or None if it failed."""
     with tempfile.TemporaryDirectory(prefix="offline-site-") as scratch:
         tree = Path(scratch) / "bundle"
         if not mkdocs_build(root, tree, offline=True):
             return None
+        out.mkdir(parents=True, exist_ok=True)
+        for pack in packs:
+            shutil.copyfile(pack, tree / "documents" / pack.name)
+            shutil.copyfile(pack, out / pack.name)
         try:
-            return make_bundle(root, tree, out)
+            summary = make_bundle(root, tree, out, [p.name for p in packs])
         except BundleError as err:
             print(f"The offline bundle cannot be made: {err}", file=sys.stderr)
             return None
+        return summary + "; " + ", ".join(f"{p.name} {p.stat().st_size // 1000} KB" for p in packs)
+
+
+def print_packs(root: Path, site_dir: Path, scratch: Path) -> list[Path] | None:
+    """The printed resource packs, made in scratch and copied into the site's documents/
+    (the resources page links them). None if they cannot be made."""
+    try:
+        packs = make_packs(root, load_site_data(root), scratch)
+    except PackError as err:
+        print(f"The printed resource packs cannot be made: {err}", file=sys.stderr)
+        return None
+    (site_dir / "documents").mkdir(parents=True, exist_ok=True)
+    for pack in packs:
+        shutil.copyfile(pack, site_dir / "documents" / pack.name)
+    return packs
 
 
 def build_all(root: Path, site_dir: Path, dist_dir: Path | None) -> str | None:
@@ -107,8 +130,11 @@ def build_all(root: Path, site_dir: Path, dist_dir: Path | None) -> str | None:
     for staging in stagings:
         shutil.rmtree(staging, ignore_errors=True)
     summary = None
-    if mkdocs_build(root, stagings[0]):
-        summary = build_bundle(root, stagings[1]) if dist_dir else ""
+    with tempfile.TemporaryDirectory(prefix="print-packs-") as scratch:
+        if mkdocs_build(root, stagings[0]):
+            packs = print_packs(root, stagings[0], Path(scratch))
+            if packs is not None:
+                summary = build_bundle(root, stagings[1], packs) if dist_dir else ""
     if summary is None:
         for staging in stagings:
             shutil.rmtree(staging, ignore_errors=True)

@@ -10,7 +10,8 @@ output folder:
     cbss-children-offline.cdx.json  the software bill of materials: the Python
                                     packages that built it (CycloneDX, from
                                     requirements.txt, with their hashes)
-    SHA256SUMS                      for all three (`sha256sum -c SHA256SUMS`)
+    SHA256SUMS                      for all three and the printed resource packs
+                                    (`sha256sum -c SHA256SUMS`)
 
 The same commit built with the same SOURCE_DATE_EPOCH gives the same bytes,
 whatever the folder and the time of the build: every date in the packages is
@@ -252,10 +253,12 @@ def megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def make_bundle(root: Path, tree: Path, out: Path) -> str:
+def make_bundle(root: Path, tree: Path, out: Path, extra: list[str] = ()) -> str:
     """Make the bundle from the offline build in tree; write it into out.
 
-    Returns a one-line summary with the sizes. Raises BundleError.
+    extra: names of further files already in out that SHA256SUMS covers too
+    (the printed resource packs). Returns a one-line summary with the sizes.
+    Raises BundleError.
     """
     prepare_tree(root, tree)
     out.mkdir(parents=True, exist_ok=True)
@@ -265,7 +268,7 @@ def make_bundle(root: Path, tree: Path, out: Path) -> str:
     write_zip(tree, out / archive, seconds)
     write_sbom(root / REQUIREMENTS, out / sbom, seconds)
     zims = [z.name for z in make_zims(tree, out, os.environ.get("SITE_URL"))]
-    write_sums(out, [iso, archive, sbom, *zims])
+    write_sums(out, [iso, archive, sbom, *zims, *extra])
     files = [p for p in tree.rglob("*") if p.is_file()]
     unpacked = sum(p.stat().st_size for p in files)
     return (f"{iso} {megabytes((out / iso).stat().st_size)}, {archive} "

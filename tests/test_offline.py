@@ -71,12 +71,15 @@ def test_make_site_prints_the_bundle_size(built):
     assert re.search(rf"{ISO_NAME} \d+\.\d MB, {ZIP_NAME} \d+\.\d MB; \d+ files", line), line
 
 
-def test_dist_holds_the_image_the_zip_the_sbom_the_zim_files_and_their_checksums(built):
+def test_dist_holds_the_image_the_zip_the_sbom_the_zim_files_the_pdfs_and_their_checksums(built):
     zims = sorted(p.name for p in built.dist.glob("*.zim"))  # one per language (tests/test_zim.py)
     assert len(zims) == 2
-    assert sorted(p.name for p in built.dist.iterdir()) == sorted([ISO_NAME, ZIP_NAME, SBOM_NAME, "SHA256SUMS", *zims])
+    pdfs = sorted(p.name for p in built.dist.glob("*.pdf"))  # pack and form per language (tests/test_pdf.py)
+    assert len(pdfs) == 4
+    assert sorted(p.name for p in built.dist.iterdir()) == sorted([ISO_NAME, ZIP_NAME, SBOM_NAME, "SHA256SUMS",
+                                                                   *zims, *pdfs])
     sums = (built.dist / "SHA256SUMS").read_text(encoding="ascii").splitlines()
-    assert sorted(line.split("  ")[1] for line in sums) == sorted([ISO_NAME, ZIP_NAME, SBOM_NAME, *zims])
+    assert sorted(line.split("  ")[1] for line in sums) == sorted([ISO_NAME, ZIP_NAME, SBOM_NAME, *zims, *pdfs])
     for line in sums:
         digest, name = line.split("  ")
         assert hashlib.sha256((built.dist / name).read_bytes()).hexdigest() == digest, name
