@@ -7,6 +7,7 @@ script there, as an editor's `make site` would.
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import os
 import shutil
@@ -60,6 +61,19 @@ def copy_project(dest: Path) -> Path:
         else:
             shutil.copy2(source, dest / name)
     return dest
+
+
+def copy_content(dest: Path) -> Path:
+    """Only data/ and docs/: all that loading the data in-process (sitedata.load) reads."""
+    for name in ("data", "docs"):
+        shutil.copytree(PROJECT / name, dest / name, ignore=_ignore_generated)
+    return dest
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file below folder with the SHA-256 of its content: equal only if nothing changed."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def run_build(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
