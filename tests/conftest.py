@@ -102,6 +102,8 @@ SAMPLE_DOCUMENTS = {
     "sample-report.pdf": b"%PDF-1.4\n% a stand-in for a report\n%%EOF\n",
     "ru/sample-report.ru.txt": "Пробный документ.\n".encode("utf-8"),
 }
+# Hidden files editors' tools leave behind (Finder, Explorer): neither a mistake nor published.
+HIDDEN_DOCUMENTS = (".DS_Store", "ru/.DS_Store", "resources/._mapping-study.en.md")
 SAMPLE_RESOURCE = """
 - id: sample-report
   title:
@@ -129,7 +131,7 @@ SAMPLE_RESOURCE = """
 def session_build(tmp_path_factory) -> tuple[Path, str]:
     """The one real build of the project shared by most tests: (project, what it printed)."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    for name, content in SAMPLE_DOCUMENTS.items():
+    for name, content in [*SAMPLE_DOCUMENTS.items(), *((name, b"\0\1") for name in HIDDEN_DOCUMENTS)]:
         (project / "data" / "documents" / name).parent.mkdir(parents=True, exist_ok=True)
         (project / "data" / "documents" / name).write_bytes(content)
     resources = project / "data" / "resources.yml"

@@ -18,7 +18,7 @@ import pycdlib
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, SAMPLE_DOCUMENTS, copy_project, fingerprint, run_build
+from conftest import PROJECT, SAMPLE_DOCUMENTS, copy_project, data, fingerprint, run_build
 
 sys.path.insert(0, str(PROJECT / "scripts"))
 import bundle  # noqa: E402
@@ -135,13 +135,17 @@ def test_readme_says_how_to_open_it_in_english_and_russian(built):
     assert len(text.splitlines()) < 40
 
 
-def test_bundle_carries_the_downloadable_documents(built):
-    for name, content in SAMPLE_DOCUMENTS.items():
-        assert (built.unpacked / "documents" / name).read_bytes() == content
-    assert not (built.unpacked / "documents" / "README.md").exists()
-    # The web site offers them at the same address.
-    for name, content in SAMPLE_DOCUMENTS.items():
-        assert (built.project / "site" / "documents" / name).read_bytes() == content
+def test_bundle_and_site_carry_exactly_the_documents_resources_name(built):
+    """The files of data/documents/ that resources name, and nothing else: not its README, not the
+    hidden files editors' tools leave there."""
+    named = {item["file"] for resource in data("resources", built.project) for item in resource.get("files", [])
+             if "file" in item}
+    assert set(SAMPLE_DOCUMENTS) <= named
+    for root in (built.unpacked, built.project / "site"):
+        folder = root / "documents"
+        assert {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} == named, root
+        for name, content in SAMPLE_DOCUMENTS.items():
+            assert (folder / name).read_bytes() == content
 
 
 # --- every page -------------------------------------------------------------
