@@ -6,6 +6,7 @@ script there, as an editor's `make site` would.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import http.server
@@ -138,6 +139,18 @@ def session_build(tmp_path_factory) -> tuple[Path, str]:
     resources.write_text(resources.read_text(encoding="utf-8") + SAMPLE_RESOURCE, encoding="utf-8")
     result = checked_build(project)
     return project, result.stdout + result.stderr
+
+
+# 1 June 2007, noon UTC: the NCP meeting (May 2007) is over, the joint meeting of 24 October 2007 is ahead.
+JUNE_2007 = str(int(dt.datetime(2007, 6, 1, 12, tzinfo=dt.timezone.utc).timestamp()))
+SITE_URL = "https://example.org/children/"
+
+
+@pytest.fixture(scope="session")
+def site_in_june_2007(tmp_path_factory) -> Path:
+    """The web site as published at SITE_URL, built as on 1 June 2007 (SOURCE_DATE_EPOCH)."""
+    return build_ok(copy_project(tmp_path_factory.mktemp("june2007") / "project"), "--no-bundle",
+                    env={"SOURCE_DATE_EPOCH": JUNE_2007, "SITE_URL": SITE_URL})
 
 
 @pytest.fixture(scope="session")
