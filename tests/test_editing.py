@@ -5,8 +5,12 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -340,24 +344,88 @@ def _plain_mkdocs_build(project, out):
                           capture_output=True, text=True, timeout=600, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
-def test_mkdocs_alone_checks_the_data_and_writes_the_pages_made_from_it(tmp_path):
-    """`mkdocs serve` and `mkdocs build` run the hooks without scripts/build.py: the hooks
-    then check the data and write the pages made from it themselves."""
+def test_mkdocs_build_alone_checks_the_data(tmp_path):
+    """`mkdocs build` runs the hooks without scripts/build.py: they check the data themselves.
+    (That they then write the pages made from it: the `mkdocs serve` test below.)"""
     project = copy_project(tmp_path / "project")
-    result = _plain_mkdocs_build(project, tmp_path / "out")
-    assert result.returncode == 0, result.stderr
-    for lang in ("", "ru/"):
-        assert (tmp_path / "out" / f"{lang}events" / "kiev-2005.html").is_file()
-        assert (tmp_path / "out" / f"{lang}events" / "kiev-2005.ics").is_file()
-        # each language has its own search index, as with scripts/build.py
-        index = json.loads((tmp_path / "out" / f"{lang}search" / "search_index.json").read_text(encoding="utf-8"))
-        assert index["docs"] and not [d for d in index["docs"] if d["location"].startswith("ru/")]
     events = project / "data" / "events.yml"
     events.write_text(events.read_text(encoding="utf-8").replace("type: expert-meeting", "type: expert-meting", 1),
                       encoding="utf-8")
     result = _plain_mkdocs_build(project, tmp_path / "out")
     assert result.returncode != 0
     assert "data/events.yml" in result.stderr and "did you mean 'expert-meeting'" in result.stderr, result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, b""
+    except OSError:
+        return 0, b""
+
+
+def _wait_for(url: str, text: str, log, seconds: float = 90) -> bytes:
+    """The page at url once it holds text (mkdocs serve rebuilds after a change)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        status, body = _get(url)
+        if status == 200 and text.encode() in body:
+            return body
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never held {text!r}:\n{log.read_text(encoding='utf-8')}")
+
+
+def test_mkdocs_serve_shows_the_data_and_follows_edits_through_a_mistake(tmp_path):
+    """`make serve`: pages made from the data, each language's search index and the published
+    documents are served; an edit of data/ is rebuilt; a mistake is reported and the server
+    keeps running; once it is mended, the next rebuild shows the change in both languages."""
+    project = copy_project(tmp_path / "project")
+    log = tmp_path / "serve.log"
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project, stdout=out, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        english = _wait_for(f"{base}/events/kiev-2005.html", "Kiev", log).decode()
+        assert "Kiev" in english
+        assert "Киев" in _wait_for(f"{base}/ru/events/kiev-2005.html", "Киев", log).decode()
+        assert _get(f"{base}/ru/events/kiev-2005.ics")[0] == 200
+        for prefix in ("", "ru/"):
+            index = json.loads(_get(f"{base}/{prefix}search/search_index.json")[1])
+            assert index["docs"] and not [d for d in index["docs"] if d["location"].startswith("ru/")]
+        named = (project / "data" / "documents" / "resources" / "mapping-study.en.md").read_bytes()
+        assert _get(f"{base}/documents/resources/mapping-study.en.md") == (200, named)
+        assert _get(f"{base}/documents/README.md")[0] == 404
+
+        events = project / "data" / "events.yml"
+        original = events.read_text(encoding="utf-8")
+        events.write_text(original.replace("en: Kiev", "en: Kyiv", 1), encoding="utf-8")
+        _wait_for(f"{base}/events/kiev-2005.html", "Kyiv", log)
+
+        events.write_text(original.replace("type: expert-meeting", "type: expert-meting", 1), encoding="utf-8")
+        deadline = time.monotonic() + 90
+        while "did you mean 'expert-meeting'" not in log.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.3)
+        assert server.poll() is None  # MkDocs holds requests until a build succeeds again
+
+        events.write_text(original.replace("en: Kiev", "en: Kyiv (Kiev)", 1), encoding="utf-8")
+        _wait_for(f"{base}/events/kiev-2005.html", "Kyiv (Kiev)", log)
+        _wait_for(f"{base}/ru/events/kiev-2005.html", "Киев", log)
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_validate_reports_success(built_project):
