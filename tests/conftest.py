@@ -203,6 +203,11 @@ def browser():
         chromium.close()
 
 
+def visible_count(tab, selector: str) -> int:
+    """How many elements that selector finds are not hidden (by the filters' scripts), in a browser tab."""
+    return tab.eval_on_selector_all(selector, "els => els.filter(e => !e.hidden).length")
+
+
 @lru_cache(maxsize=None)
 def _parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

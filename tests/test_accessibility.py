@@ -135,14 +135,19 @@ def _walk(tab, limit: int = 150) -> list[dict]:
     return stops
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_keyboard_reaches_every_control_with_visible_focus(tab, served_site, width):
+def _each_keyboard_page(tab, served_site, width):
+    """Open each of KEYBOARD_PAGES at width, without transitions; yield how a problem names it."""
     tab.set_viewport_size(WIDTHS[width])
-    problems = []
     for rel in KEYBOARD_PAGES:
-        where = f"{rel} at {width} width"
         tab.goto(f"{served_site}/{rel}")
         tab.add_style_tag(content=NO_TRANSITIONS)
+        yield f"{rel} at {width} width"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_keyboard_reaches_every_control_with_visible_focus(tab, served_site, width):
+    problems = []
+    for where in _each_keyboard_page(tab, served_site, width):
         controls = tab.evaluate(MARK_CONTROLS)
         stops = _walk(tab)
         # The ring of each stop, compared with the same element without focus.
@@ -164,12 +169,8 @@ def test_keyboard_reaches_every_control_with_visible_focus(tab, served_site, wid
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_first_tab_focuses_a_skip_link_to_the_content(tab, served_site, width):
-    tab.set_viewport_size(WIDTHS[width])
     problems = []
-    for rel in KEYBOARD_PAGES:
-        where = f"{rel} at {width} width"
-        tab.goto(f"{served_site}/{rel}")
-        tab.add_style_tag(content=NO_TRANSITIONS)
+    for where in _each_keyboard_page(tab, served_site, width):
         tab.keyboard.press("Tab")
         skip = tab.evaluate("""() => {
           const el = document.activeElement;

@@ -6,7 +6,7 @@ import sys
 
 import vobject
 
-from conftest import PROJECT, SAMPLE_DOCUMENTS, page, text_of
+from conftest import PROJECT, SAMPLE_DOCUMENTS, page, text_of, visible_count
 
 sys.path.insert(0, str(PROJECT / "scripts"))
 from sitedata.load import load_site_data  # noqa: E402  (the project's own YAML reading: "NO" stays "NO")
@@ -81,27 +81,23 @@ def test_vcards_parse_and_speak_the_pages_language(site):
         assert page(site, f"{prefix}contact.html").find("a", href="contacts/childrens-unit.vcf")
 
 
-def _visible(tab, selector):
-    return tab.eval_on_selector_all(selector, "els => els.filter(e => !e.hidden).length")
-
-
 def test_library_filters_work_from_file(browser, bundle):
     tab = browser.new_page()
     requests = []
     tab.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
     tab.goto((bundle / "resources.html").as_uri())
     total = len(RESOURCES) + 1
-    assert _visible(tab, ".bsr-resource") == total
+    assert visible_count(tab, ".bsr-resource") == total
     tab.select_option("select[data-filter=type]", "study")
-    assert _visible(tab, ".bsr-resource") == 1
+    assert visible_count(tab, ".bsr-resource") == 1
     tab.select_option("select[data-filter=type]", "")
     tab.select_option("select[data-filter=topic]", "street-children")
-    assert _visible(tab, ".bsr-resource") == 1  # the test resource
+    assert visible_count(tab, ".bsr-resource") == 1  # the test resource
     tab.select_option("select[data-filter=topic]", "")
     tab.select_option("select[data-filter=country]", "EE")
-    assert _visible(tab, ".bsr-resource") == 1
+    assert visible_count(tab, ".bsr-resource") == 1
     tab.select_option("select[data-filter=country]", "")
     tab.select_option("select[data-filter=lang]", "ru")
-    assert _visible(tab, ".bsr-resource") == total
+    assert visible_count(tab, ".bsr-resource") == total
     tab.close()
     assert requests == []
