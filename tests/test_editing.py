@@ -14,9 +14,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-import jsonschema
 import pytest
-from referencing import Registry, Resource
 
 from conftest import HIDDEN_DOCUMENTS, PROJECT, build_ok, copy_content, fingerprint, copy_project, page, run_build, text_of
 
@@ -24,6 +22,7 @@ sys.path.insert(0, str(PROJECT / "scripts"))
 from sitedata.load import load_site_data  # noqa: E402
 from sitedata.model import COLLECTIONS, DOCUMENTS  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
+from sitedata.schema import validator  # noqa: E402  (jsonschema's own, with the schemas' $refs)
 from sitedata.yaml_reader import load_yaml  # noqa: E402  (YAML 1.2 reading, as editors' tools read it)
 
 NEW_MEETING = """
@@ -451,13 +450,8 @@ def test_validate_alone_reports_every_problem_and_exits_1(tmp_path):
 
 def _schema_errors(project, name):
     """Errors of plain jsonschema (no messages of ours) for data/<name>.yml, read as YAML 1.2 reads it."""
-    schemas = project / "data" / "schemas"
-    registry = Registry().with_resources(
-        (json.loads(p.read_text(encoding="utf-8"))["$id"], Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
-        for p in schemas.glob("*.schema.json"))
-    schema = json.loads((schemas / f"{name}.schema.json").read_text(encoding="utf-8"))
     data = load_yaml(project / "data" / f"{name}.yml", project).data
-    return list(jsonschema.Draft7Validator(schema, registry=registry).iter_errors(data))
+    return list(validator(project / "data" / "schemas", name).iter_errors(data))
 
 
 def _collections(project):
