@@ -384,8 +384,8 @@ def _wait_for(url: str, text: str, log, seconds: float = 90) -> bytes:
 
 def test_mkdocs_serve_shows_the_data_and_follows_edits_through_a_mistake(tmp_path):
     """`make serve`: pages made from the data, each language's search index and the published
-    documents are served; an edit of data/ is rebuilt; a mistake is reported and the server
-    keeps running; once it is mended, the next rebuild shows the change in both languages."""
+    documents are served; a mistake in data/ is reported and the server keeps running; once it is
+    mended, the rebuild shows the edit."""
     project = copy_project(tmp_path / "project")
     log = tmp_path / "serve.log"
     port = _free_port()
@@ -395,22 +395,20 @@ def test_mkdocs_serve_shows_the_data_and_follows_edits_through_a_mistake(tmp_pat
                                   cwd=project, stdout=out, stderr=subprocess.STDOUT,
                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
-        english = _wait_for(f"{base}/events/kiev-2005.html", "Kiev", log).decode()
-        assert "Kiev" in english
-        assert "Киев" in _wait_for(f"{base}/ru/events/kiev-2005.html", "Киев", log).decode()
-        assert _get(f"{base}/ru/events/kiev-2005.ics")[0] == 200
-        for prefix in ("", "ru/"):
+        kiev = load_yaml(project / "data" / "events.yml", project).data[0]
+        assert kiev["id"] == "kiev-2005"
+        for prefix, lang in (("", "en"), ("ru/", "ru")):
+            _wait_for(f"{base}/{prefix}events/kiev-2005.html", kiev["city"][lang], log)
+            assert _get(f"{base}/{prefix}events/kiev-2005.ics")[0] == 200
             index = json.loads(_get(f"{base}/{prefix}search/search_index.json")[1])
-            assert index["docs"] and not [d for d in index["docs"] if d["location"].startswith("ru/")]
+            titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+            assert titles["events/kiev-2005.html"] == kiev["title"][lang]  # each language's own index
         named = (project / "data" / "documents" / "resources" / "mapping-study.en.md").read_bytes()
         assert _get(f"{base}/documents/resources/mapping-study.en.md") == (200, named)
         assert _get(f"{base}/documents/README.md")[0] == 404
 
         events = project / "data" / "events.yml"
         original = events.read_text(encoding="utf-8")
-        events.write_text(original.replace("en: Kiev", "en: Kyiv", 1), encoding="utf-8")
-        _wait_for(f"{base}/events/kiev-2005.html", "Kyiv", log)
-
         events.write_text(original.replace("type: expert-meeting", "type: expert-meting", 1), encoding="utf-8")
         deadline = time.monotonic() + 90
         while "did you mean 'expert-meeting'" not in log.read_text(encoding="utf-8"):
