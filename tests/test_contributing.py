@@ -47,7 +47,8 @@ def test_each_example_is_one_complete_entry_its_schema_accepts(guide, tmp_path):
     for name, text in examples(guide):
         data = parsed(tmp_path, text)
         assert isinstance(data, list) and len(data) == 1, (guide, name)
-        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(PROJECT / "data" / "schemas", name).iter_errors(data)]
+        errors = [f"{list(e.absolute_path)}: {e.message}"
+                  for e in validator(PROJECT / "data" / "schemas", name).iter_errors(data)]
         assert errors == [], (guide, name, errors)
 
 

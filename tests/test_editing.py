@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HIDDEN_DOCUMENTS, PROJECT, build_ok, copy_content, fingerprint, copy_project, page, run_build, text_of
+from conftest import (HIDDEN_DOCUMENTS, PROJECT, build_ok, copy_content, copy_project, fingerprint, page, run_build,
+                      text_of)
 
 sys.path.insert(0, str(PROJECT / "scripts"))
 from sitedata.load import load_site_data  # noqa: E402
@@ -160,7 +161,8 @@ MISTAKES = [
     Mistake("syntax_error", ((EV, "  date: 2006-09\n", "  date: 2006-09\n   bad: [unclosed\n"),),
             (At(EV, "bad: [unclosed"), "not valid YAML", "The line reads: 'bad: [unclosed'", "check the indentation")),
     COLON,
-    Mistake("special_first_character", ((PR, "en: Children living in the street", "en: *Children* living in the street"),),
+    Mistake("special_first_character",
+            ((PR, "en: Children living in the street", "en: *Children* living in the street"),),
             (At(PR, "*Children*"), "not valid YAML", "a text that starts with * must be put in double quotes",
              'en: "*Children* living in the street"')),
     Mistake("tab_indentation", ((PR, "  number: 3\n", "\tnumber: 3\n"),),
@@ -171,8 +173,9 @@ MISTAKES = [
              "date: 2005-04"), schema=True),
     MISSING_TRANSLATION,
     Mistake("translation_typo", ((EV, "    ru: Таллин\n", "    ry: Таллин\n"),),
-            (At(EV, "ry: Таллин"), "entry 'tallinn-2008'", "field 'city.ry'", "unknown field 'ry' (did you mean 'ru'?)",
-             "ru: Таллин  # not ry", "field 'city.ru'", "the Russian text (ru:) is missing"), problems=2, schema=True),
+            (At(EV, "ry: Таллин"), "entry 'tallinn-2008'", "field 'city.ry'",
+             "unknown field 'ry' (did you mean 'ru'?)", "ru: Таллин  # not ry", "field 'city.ru'",
+             "the Russian text (ru:) is missing"), problems=2, schema=True),
     Mistake("duplicate_id", ((EV, "id: oslo-2006", "id: reykjavik-2006"),),
             (At(EV, "id: reykjavik-2006", n=2), "entry 'reykjavik-2006'", "field 'id'",
              At(EV, "id: reykjavik-2006", fmt="already used on line {line};"), "id: reykjavik-2006-2")),
@@ -203,7 +206,8 @@ MISTAKES = [
     Mistake("unknown_reference_in_a_list", ((EV, "priorities: [children-in-institutions]",
                                              "priorities: [children-in-institution]"),),
             (At(EV, "[children-in-institution]"), "entry 'yaroslavl-2005'", "field 'priorities.0'",
-             "'children-in-institution' is not an id in data/priorities.yml (did you mean 'children-in-institutions'?)")),
+             "'children-in-institution' is not an id in data/priorities.yml "
+             "(did you mean 'children-in-institutions'?)")),
     Mistake("missing_file", ((RS, "file: resources/cacvt-training.en.md", "file: resources/cacvt-trainig.en.md"),),
             (At(RS, "cacvt-trainig.en.md"), "entry 'cacvt-training-materials'", "field 'files.0.file'",
              "the file 'data/documents/resources/cacvt-trainig.en.md' does not exist"), problems=2),

@@ -165,7 +165,8 @@ def test_the_pull_request_template_names_files_commands_and_sections_that_exist(
     text = (PROJECT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     items = re.findall(r"^- \[ \] (.+)$", text, re.MULTILINE)
     assert any("both languages" in item for item in items)
-    paths = {p.rstrip("/") for p in re.findall(r"`((?:data|docs)/[^`]*)`", text)} | set(re.findall(r"\bCONTRIBUTING[.\w]*\.md", text))
+    paths = {p.rstrip("/") for p in re.findall(r"`((?:data|docs)/[^`]*)`", text)}
+    paths |= set(re.findall(r"\bCONTRIBUTING[.\w]*\.md", text))
     assert paths and [p for p in paths if not (PROJECT / p).exists()] == []
     assert make_calls(text) and set(make_calls(text)) <= make_targets()
     guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")

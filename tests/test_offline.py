@@ -206,8 +206,8 @@ def test_a_failed_bundle_leaves_the_last_good_site_and_dist(built, tmp_path):
     for lang in ("en", "ru"):
         (project / "docs" / lang / f"{long_name}.md").write_text("# Long\n", encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n  /*/a-page-*.md\n"),
-                      encoding="utf-8")
+    off_nav = config.read_text(encoding="utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n  /*/a-page-*.md\n")
+    config.write_text(off_nav, encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 1
     assert f"longer than {bundle.JOLIET_MAX} characters" in result.stderr and long_name in result.stderr, result.stderr

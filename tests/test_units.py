@@ -194,8 +194,9 @@ def test_site_data_holds_only_public_entries_in_their_order():
     assert site.words("ru") == {"type": "Тип"}
 
 
-@pytest.mark.xfail(strict=True, raises=KeyError, reason="model.SiteData.published_files reads item['file'] of every item; "
-                                       "the schema allows an item with a url instead (a link, no file)")
+@pytest.mark.xfail(strict=True, raises=KeyError,
+                   reason="model.SiteData.published_files reads item['file'] of every item; the schema allows "
+                          "an item with a url instead (a link, no file)")
 def test_a_resource_that_links_instead_of_a_file_publishes_no_file():
     data = {"resources": [{"id": "link", "files": [{"lang": "en", "url": "https://example.org/report"}]}]}
     assert SiteData.public(Path("/nowhere"), data, {}).published_files() == []
