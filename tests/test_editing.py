@@ -279,6 +279,14 @@ def test_hidden_files_in_documents_are_no_mistake(content_copy):
     assert load_site_data(content_copy)["resources"]
 
 
+@pytest.fixture
+def project_with_good_site(tmp_path, site):
+    """A copy of the project that already has a good site/ (the one built for this session)."""
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(site, project / "site")
+    return project
+
+
 def _named(name: str) -> Mistake:
     return next(m for m in MISTAKES if m.name == name)
 
