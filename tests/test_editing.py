@@ -291,63 +291,51 @@ def _named(name: str) -> Mistake:
     return next(m for m in MISTAKES if m.name == name)
 
 
+def failed_build_keeping_the_site(project: Path) -> str:
+    """Run the build, which must fail and leave site/ as it was, saying so; what it printed."""
+    before = fingerprint(project / "site")
+    result = run_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "the last good" in output and "unchanged" in output, output
+    assert fingerprint(project / "site") == before
+    assert not (project / "site.new").exists()
+    return output
+
+
 def test_a_mistake_stops_the_build_with_its_report_and_keeps_the_last_good_site(project_with_good_site,
                                                                               content_copy):
     """End to end, through scripts/build.py: the report reaches the editor and site/ stays as it was."""
     mistake = _named("two_files")
     with pytest.raises(DataError) as raised:
         load_site_data(mistake.apply(content_copy))
-    project = project_with_good_site
-    before = fingerprint(project / "site")
-    mistake.apply(project)
-    result = run_build(project)
-    assert result.returncode == 1
-    assert [line for line in raised.value.report().splitlines() if line not in result.stderr] == [], result.stderr
-    assert "Traceback" not in result.stdout + result.stderr
-    assert fingerprint(project / "site") == before
-    assert not (project / "site.new").exists()
+    output = failed_build_keeping_the_site(mistake.apply(project_with_good_site))
+    assert [line for line in raised.value.report().splitlines() if line not in output] == [], output
+    assert "Traceback" not in output
 
 
 def test_a_failure_inside_mkdocs_also_keeps_the_last_good_site(project_with_good_site):
-    project = project_with_good_site
-    before = fingerprint(project / "site")
     for lang in ("en", "ru"):
-        (project / "docs" / lang / "contact.md").write_text("# Contact\n\n{{ no_such_macro() }}\n", encoding="utf-8")
-    result = run_build(project)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+        (project_with_good_site / "docs" / lang / "contact.md").write_text("# Contact\n\n{{ no_such_macro() }}\n",
+                                                                          encoding="utf-8")
+    output = failed_build_keeping_the_site(project_with_good_site)
     assert "docs/en/contact.md" in output and "no_such_macro" in output
     assert "Traceback" not in output
-    assert "unchanged" in output
-    assert fingerprint(project / "site") == before
 
 
 def test_a_crash_in_a_template_also_keeps_the_last_good_site(project_with_good_site):
-    project = project_with_good_site
-    before = fingerprint(project / "site")
-    partial = project / "overrides" / "partials" / "copyright.html"
+    partial = project_with_good_site / "overrides" / "partials" / "copyright.html"
     partial.write_text(partial.read_text(encoding="utf-8") + "{{ 1 // 0 }}\n", encoding="utf-8")
-    result = run_build(project)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    output = failed_build_keeping_the_site(project_with_good_site)
     assert "ZeroDivisionError" in output and "copyright.html" in output, output
-    assert "unchanged" in output
-    assert fingerprint(project / "site") == before
-    assert not (project / "site.new").exists()
 
 
 def test_a_broken_link_in_a_page_stops_the_build(project_with_good_site):
     """MkDocs only warns of a link to a missing page; the build is strict, so it stops."""
-    project = project_with_good_site
-    before = fingerprint(project / "site")
-    page = project / "docs" / "ru" / "privacy.md"
+    page = project_with_good_site / "docs" / "ru" / "privacy.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[Подробнее](no-such-page.md)\n", encoding="utf-8")
-    result = run_build(project)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    output = failed_build_keeping_the_site(project_with_good_site)
     assert "ru/privacy.md" in output and "no-such-page.md" in output, output
-    assert "unchanged" in output
-    assert fingerprint(project / "site") == before
 
 
 def _plain_mkdocs_build(project, out):
