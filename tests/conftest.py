@@ -6,7 +6,9 @@ script there, as an editor's `make site` would.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import hashlib
 import http.server
 import os
 import shutil
@@ -63,6 +65,19 @@ def copy_project(dest: Path, origin: Path = PROJECT) -> Path:
     return dest
 
 
+def copy_content(dest: Path) -> Path:
+    """Only data/ and docs/: all that loading the data in-process (sitedata.load) reads."""
+    for name in ("data", "docs"):
+        shutil.copytree(PROJECT / name, dest / name, ignore=_ignore_generated)
+    return dest
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file below folder with the SHA-256 of its content: equal only if nothing changed."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def run_build(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """The real build script, as `make site` runs it (env: extra environment variables)."""
     return subprocess.run([sys.executable, "scripts/build.py", *args], cwd=project,
@@ -89,6 +104,8 @@ SAMPLE_DOCUMENTS = {
     "sample-report.pdf": b"%PDF-1.4\n% a stand-in for a report\n%%EOF\n",
     "ru/sample-report.ru.txt": "Пробный документ.\n".encode("utf-8"),
 }
+# Hidden files editors' tools leave behind (Finder, Explorer): neither a mistake nor published.
+HIDDEN_DOCUMENTS = (".DS_Store", "ru/.DS_Store", "resources/._mapping-study.en.md")
 SAMPLE_RESOURCE = """
 - id: sample-report
   title:
@@ -116,13 +133,25 @@ SAMPLE_RESOURCE = """
 def session_build(tmp_path_factory) -> tuple[Path, str]:
     """The one real build of the project shared by most tests: (project, what it printed)."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    for name, content in SAMPLE_DOCUMENTS.items():
+    for name, content in [*SAMPLE_DOCUMENTS.items(), *((name, b"\0\1") for name in HIDDEN_DOCUMENTS)]:
         (project / "data" / "documents" / name).parent.mkdir(parents=True, exist_ok=True)
         (project / "data" / "documents" / name).write_bytes(content)
     resources = project / "data" / "resources.yml"
     resources.write_text(resources.read_text(encoding="utf-8") + SAMPLE_RESOURCE, encoding="utf-8")
     result = checked_build(project)
     return project, result.stdout + result.stderr
+
+
+# 1 June 2007, noon UTC: the NCP meeting (May 2007) is over, the joint meeting of 24 October 2007 is ahead.
+JUNE_2007 = str(int(dt.datetime(2007, 6, 1, 12, tzinfo=dt.timezone.utc).timestamp()))
+SITE_URL = "https://example.org/children/"
+
+
+@pytest.fixture(scope="session")
+def site_in_june_2007(tmp_path_factory) -> Path:
+    """The web site as published at SITE_URL, built as on 1 June 2007 (SOURCE_DATE_EPOCH)."""
+    return build_ok(copy_project(tmp_path_factory.mktemp("june2007") / "project"), "--no-bundle",
+                    env={"SOURCE_DATE_EPOCH": JUNE_2007, "SITE_URL": SITE_URL})
 
 
 @pytest.fixture(scope="session")
@@ -173,6 +202,11 @@ def browser():
         chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def visible_count(tab, selector: str) -> int:
+    """How many elements that selector finds are not hidden (by the filters' scripts), in a browser tab."""
+    return tab.eval_on_selector_all(selector, "els => els.filter(e => !e.hidden).length")
 
 
 @lru_cache(maxsize=None)

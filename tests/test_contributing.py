@@ -3,18 +3,16 @@ checked against its schema, and all of them together are added to a copy of the 
 and built, as an editor following the guide would."""
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
 
-import jsonschema
 import pytest
-from referencing import Registry, Resource
 
 from conftest import PROJECT, build_ok, copy_project
 
 sys.path.insert(0, str(PROJECT / "scripts"))
+from sitedata.schema import validator  # noqa: E402  (jsonschema's own, with the schemas' $refs)
 from sitedata.yaml_reader import load_yaml  # noqa: E402
 
 GUIDES = ["CONTRIBUTING.md", "CONTRIBUTING.ru.md"]
@@ -33,14 +31,6 @@ def examples(guide: str) -> list[tuple[str, str]]:
     return found
 
 
-def validator(name: str) -> jsonschema.Draft7Validator:
-    schemas = PROJECT / "data" / "schemas"
-    contents = [json.loads(p.read_text(encoding="utf-8")) for p in schemas.glob("*.schema.json")]
-    registry = Registry().with_resources((c["$id"], Resource.from_contents(c)) for c in contents)
-    return jsonschema.Draft7Validator(json.loads((schemas / f"{name}.schema.json").read_text(encoding="utf-8")),
-                                      registry=registry)
-
-
 def parsed(tmp_path, text: str):
     path = tmp_path / "example.yml"
     path.write_text(text, encoding="utf-8")
@@ -57,7 +47,8 @@ def test_each_example_is_one_complete_entry_its_schema_accepts(guide, tmp_path):
     for name, text in examples(guide):
         data = parsed(tmp_path, text)
         assert isinstance(data, list) and len(data) == 1, (guide, name)
-        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator(name).iter_errors(data)]
+        errors = [f"{list(e.absolute_path)}: {e.message}"
+                  for e in validator(PROJECT / "data" / "schemas", name).iter_errors(data)]
         assert errors == [], (guide, name, errors)
 
 

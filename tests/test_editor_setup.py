@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 
 import pytest
 import yaml
@@ -69,17 +70,30 @@ def test_editorconfig_asks_for_two_spaces_in_data_files():
     assert "indent_style = space" in section and "indent_size = 2" in section
 
 
-def test_pre_commit_runs_the_same_checks_on_data_and_pages():
+def _calls(steps: list[dict]) -> list[str]:
+    """The make targets that a job's steps call."""
+    return make_calls("\n".join(step.get("run", "") for step in steps))
+
+
+def _content_files() -> list[str]:
+    """What `make validate` reads: the data, its schemas and documents, and the pages, as git lists them."""
+    listed = subprocess.run(["git", "ls-files", "data", "docs"], cwd=PROJECT, capture_output=True, text=True,
+                            check=True).stdout.split()
+    return [name for name in listed if name.endswith((".yml", ".json", ".md"))]
+
+
+def test_pre_commit_runs_the_pull_requests_content_checks_on_every_file_they_read():
     config = yaml.safe_load((PROJECT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = [hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]]
-    targets = make_targets()
-    called = [target for hook in hooks for target in make_calls(hook["entry"])]
-    assert called == ["validate", "check-normalized"]
-    assert set(called) <= targets
+    content_job = _calls(_workflow("pr.yml")["jobs"]["content"]["steps"])
+    files = _content_files()
+    assert files and hooks
     for hook in hooks:
-        assert hook["language"] == "system" and hook["pass_filenames"] is False
-        assert re.search(hook["files"], "data/events.yml")
-    assert re.search(hooks[0]["files"], "docs/ru/index.md")
+        called = make_calls(hook["entry"])
+        assert len(called) == 1 and called[0] in content_job, hook["entry"]  # a check a pull request runs too
+        assert hook["pass_filenames"] is False  # make targets take no file names
+        reads = [f for f in files if f.startswith("data/")] if called[0] == "check-normalized" else files
+        assert [f for f in reads if not re.search(hook["files"], f)] == [], hook["id"]
 
 
 def test_the_makefile_offers_the_editors_commands_with_help():
@@ -111,40 +125,48 @@ def test_workflows_call_only_make_targets_that_exist(name):
     assert calls and set(calls) <= make_targets(), calls
 
 
-def test_pull_requests_are_validated_built_tested_and_attach_site_bundle_and_screenshots():
+def test_pull_requests_run_both_commands_and_attach_what_they_make(built_project):
     workflow = _workflow("pr.yml")
-    assert "pull_request" in workflow["on"]
-    assert {"validate", "check-normalized", "translations", "site", "test", "screenshots"} <= \
-        set(make_calls(_runs(workflow)))
+    calls = make_calls(_runs(workflow))
+    assert {"site", "test", "screenshots"} <= set(calls)  # the README's two commands, and the pictures
     uploads = [step["with"]["path"] for step in _steps(workflow)
                if step.get("uses", "").startswith("actions/upload-artifact@")]
     assert sorted(uploads) == ["dist/", "screenshots/", "site/"]
-    checkouts = [s for s in _steps(_workflow("pr.yml")) if s.get("uses", "").startswith("actions/checkout@")]
-    assert any(s.get("with", {}).get("fetch-depth") == 0 for s in checkouts)  # history for the translation report
+    assert all((built_project / path).is_dir() for path in uploads if path != "screenshots/"), uploads
+    # The translation report compares the history of both languages: its job checks out all of it.
+    job = next(job for job in workflow["jobs"].values() if "translations" in _calls(job["steps"]))
+    checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout.get("with", {}).get("fetch-depth") == 0
 
 
-def test_main_is_published_to_pages_with_its_address_and_the_bundle_goes_to_a_release():
+def test_publishing_sets_only_what_the_build_reads_and_releases_what_it_made(built_project):
     workflow = _workflow("publish.yml")
-    assert workflow["on"]["push"]["branches"] == ["main"]
     steps = _steps(workflow)
     site_step = next(s for s in steps if "make site" in s.get("run", ""))
-    assert "steps.pages.outputs.base_url" in site_step["env"]["SITE_URL"]
-    uses = [s.get("uses", "").split("@")[0] for s in steps]
-    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses)
-    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    assert "gh release upload" in _runs(workflow) and "dist/*" in _runs(workflow)
+    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert site_step["env"] and all(f"!ENV [{name}," in config for name in site_step["env"]), site_step["env"]
+    paths = [s["with"]["path"] for s in steps if s.get("uses", "").startswith(("actions/upload-pages-artifact@",
+                                                                               "actions/upload-artifact@"))]
+    assert paths and all((built_project / path).is_dir() for path in paths), paths
+    uploaded = {s["with"]["name"] for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")}
+    downloaded = {s["with"]["name"] for s in steps if s.get("uses", "").startswith("actions/download-artifact@")}
+    assert downloaded and downloaded <= uploaded
 
 
-def test_external_links_are_checked_weekly():
-    workflow = _workflow("linkcheck.yml")
-    cron = workflow["on"]["schedule"][0]["cron"].split()
-    assert len(cron) == 5 and cron[2] == "*" and cron[3] == "*" and cron[4] != "*"  # one day a week
-    assert make_calls(_runs(workflow)) == ["site", "linkcheck"]
+def test_the_link_check_builds_the_site_it_checks():
+    calls = make_calls(_runs(_workflow("linkcheck.yml")))
+    assert "linkcheck" in calls and "site" in calls[:calls.index("linkcheck")]
+    assert re.search(r"^linkcheck:.*\n\t.*\bsite\b", (PROJECT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
 
 
-def test_the_pull_request_template_has_a_checklist():
+def test_the_pull_request_template_names_files_commands_and_sections_that_exist():
     text = (PROJECT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     items = re.findall(r"^- \[ \] (.+)$", text, re.MULTILINE)
-    assert len(items) >= 5
     assert any("both languages" in item for item in items)
-    assert "CONTRIBUTING.md" in text
+    paths = {p.rstrip("/") for p in re.findall(r"`((?:data|docs)/[^`]*)`", text)}
+    paths |= set(re.findall(r"\bCONTRIBUTING[.\w]*\.md", text))
+    assert paths and [p for p in paths if not (PROJECT / p).exists()] == []
+    assert make_calls(text) and set(make_calls(text)) <= make_targets()
+    guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    sections = re.findall(r'CONTRIBUTING\.md, "([^"]+)"', text)
+    assert sections and [s for s in sections if not re.search(rf"^#+ {re.escape(s)}\s*$", guide, re.MULTILINE)] == []

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import PROJECT, copy_project, run_build
+from conftest import copy_project, run_build
 
 ENTRY = """- id: tallinn-2008
   type: expert-meeting

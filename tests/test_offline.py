@@ -21,7 +21,7 @@ import pycdlib
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, SAMPLE_DOCUMENTS, checked_build, copy_project, run_build
+from conftest import PROJECT, SAMPLE_DOCUMENTS, checked_build, copy_project, data, fingerprint, run_build
 
 sys.path.insert(0, str(PROJECT / "scripts"))
 import bundle  # noqa: E402
@@ -145,13 +145,17 @@ def test_readme_says_how_to_open_it_in_english_and_russian(built):
     assert len(text.splitlines()) < 40
 
 
-def test_bundle_carries_the_downloadable_documents(built):
-    for name, content in SAMPLE_DOCUMENTS.items():
-        assert (built.unpacked / "documents" / name).read_bytes() == content
-    assert not (built.unpacked / "documents" / "README.md").exists()
-    # The web site offers them at the same address.
-    for name, content in SAMPLE_DOCUMENTS.items():
-        assert (built.project / "site" / "documents" / name).read_bytes() == content
+def test_bundle_and_site_carry_exactly_the_documents_resources_name(built):
+    """The files of data/documents/ that resources name, and nothing else: not its README, not the
+    hidden files editors' tools leave there."""
+    named = {item["file"] for resource in data("resources", built.project) for item in resource.get("files", [])
+             if "file" in item}
+    assert set(SAMPLE_DOCUMENTS) <= named
+    for root in (built.unpacked, built.project / "site"):
+        folder = root / "documents"
+        assert {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} == named, root
+        for name, content in SAMPLE_DOCUMENTS.items():
+            assert (folder / name).read_bytes() == content
 
 
 # --- every page -------------------------------------------------------------
@@ -176,16 +180,14 @@ def test_shim_ships_with_its_licence(built):
     assert "Permission is hereby granted" in (folder / "LICENSE.txt").read_text(encoding="utf-8")
 
 
-def test_each_language_has_its_own_inlined_search_index(built):
-    for folder, prefix, other in (("", "", "ru/"), ("ru/", "ru/", None)):
-        script = (built.unpacked / folder / "search" / "search_index.js").read_text(encoding="utf-8")
+def test_each_language_has_its_own_inlined_search_index_of_all_its_pages(built):
+    root = built.unpacked
+    for folder, others in (("", ("ru",)), ("ru/", ())):
+        script = (root / folder / "search" / "search_index.js").read_text(encoding="utf-8")
         assert script.startswith("var __index = ")
-        locations = [m for m in re.findall(r'"location":"([^"]*)"', script)]
-        assert "index.html" in locations
-        assert not any(loc.startswith("ru/") for loc in locations)
-        pages = [p for p in (built.unpacked / folder).glob("*.html")]
-        assert all((built.unpacked / folder / loc.split("#")[0]).is_file() for loc in locations)
-        assert pages
+        locations = {doc["location"].split("#")[0] for doc in json.loads(script[len("var __index = "):])["docs"]}
+        pages = {p.relative_to(root / folder).as_posix() for p in (root / folder).rglob("*.html")}
+        assert locations == {p for p in pages if p.split("/")[0] not in others}
 
 
 def test_the_web_site_stays_an_online_build(built):
@@ -207,14 +209,19 @@ def test_a_failed_bundle_leaves_the_last_good_site_and_dist(built, tmp_path):
     project = copy_project(tmp_path / "project")
     shutil.copytree(built.dist, project / "dist")
     shutil.copytree(built.project / "site", project / "site")
-    before = {p.name: p.read_bytes() for p in (project / "dist").iterdir()}
-    long_name = "a-document-whose-name-is-far-too-long-" + "x" * 30 + ".pdf"
-    (project / "data" / "documents" / long_name).write_bytes(b"x")
+    before = fingerprint(project / "site"), fingerprint(project / "dist")
+    # Valid content (the data's own limits keep file names short): a page with a long name,
+    # in both languages, off the navigation. Only the bundle can refuse it.
+    long_name = "a-page-whose-name-is-far-too-long-for-a-cd-" + "x" * 20
+    for lang in ("en", "ru"):
+        (project / "docs" / lang / f"{long_name}.md").write_text("# Long\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    off_nav = config.read_text(encoding="utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n  /*/a-page-*.md\n")
+    config.write_text(off_nav, encoding="utf-8")
     result = run_build(project)
     assert result.returncode == 1
-    assert long_name in result.stderr
-    assert {p.name: p.read_bytes() for p in (project / "dist").iterdir()} == before
-    assert not (project / "site" / "documents" / long_name).exists()
+    assert f"longer than {bundle.JOLIET_MAX} characters" in result.stderr and long_name in result.stderr, result.stderr
+    assert (fingerprint(project / "site"), fingerprint(project / "dist")) == before
     assert not (project / "dist.new").exists() and not (project / "site.new").exists()
 
 

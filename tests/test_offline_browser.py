@@ -18,21 +18,11 @@ from search_cases import ENGLISH_PAIRS, ISSUE_WORDS, RUSSIAN_PAIRS, SearchBox, d
 PRIMARY = "rgb(27, 79, 114)"  # --md-primary-fg-color in overrides/assets/stylesheets/site.css
 
 
-@pytest.fixture(scope="module")
-def bundle_root(bundle) -> Path:
-    return bundle
-
-
-@pytest.fixture(scope="module")
-def chromium(browser):
-    return browser
-
-
-def open_context(chromium, **options):
+def open_context(browser, **options):
     """A browser context whose requests other than file:// are aborted and
     recorded; check_requests() then fails the test if there were any, or if a
     file:// request failed."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, service_workers="block",
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block",
                                    **options)
     network, failed = [], []
 
@@ -55,8 +45,8 @@ def open_context(chromium, **options):
 
 
 @pytest.fixture
-def page(chromium):
-    context, check_requests = open_context(chromium)
+def page(browser):
+    context, check_requests = open_context(browser)
     yield context.new_page()
     check_requests()
 
@@ -81,29 +71,29 @@ def assert_rendered(page: Page, lang: str) -> None:
     assert box and 16 <= box["width"] <= 48
 
 
-def test_start_page_opens_the_styled_home_page(page, bundle_root):
-    page.goto(url_of(bundle_root, "index.html"))
+def test_start_page_opens_the_styled_home_page(page, bundle):
+    page.goto(url_of(bundle, "index.html"))
     assert_rendered(page, "en")
     assert page.locator("article h1").count() >= 1
-    home = BeautifulSoup((bundle_root / "index.html").read_text(encoding="utf-8"), "html.parser")
+    home = BeautifulSoup((bundle / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.title() == home.title.get_text()
 
 
-def test_navigation_leads_to_every_top_level_page(page, bundle_root):
-    page.goto(url_of(bundle_root, "index.html"))
+def test_navigation_leads_to_every_top_level_page(page, bundle):
+    page.goto(url_of(bundle, "index.html"))
     tabs = page.locator("nav.md-tabs a.md-tabs__link")
     count = tabs.count()
     assert count >= 4
     for i in range(count):
-        page.goto(url_of(bundle_root, "index.html"))
+        page.goto(url_of(bundle, "index.html"))
         link = page.locator("nav.md-tabs a.md-tabs__link").nth(i)
         target = link.evaluate("a => a.href")  # the address, resolved
         with page.expect_navigation():
             link.click()
-        assert page.url == target and page.url.startswith(url_of(bundle_root, "")), page.url
+        assert page.url == target and page.url.startswith(url_of(bundle, "")), page.url
         assert_rendered(page, "en")
     # And a link inside the content, from the meetings list to a meeting.
-    page.goto(url_of(bundle_root, "meetings/index.html"))
+    page.goto(url_of(bundle, "meetings/index.html"))
     link = page.locator("article a[href$='.html']").first
     with page.expect_navigation():
         link.click()
@@ -118,13 +108,13 @@ def switch_language(page: Page, lang: str) -> None:
 
 
 @pytest.mark.parametrize("rel", ["index.html", "events/oslo-2006.html", "tools/self-assessment.html"])
-def test_language_switch_leads_to_the_same_page_both_ways(page, bundle_root, rel):
-    page.goto(url_of(bundle_root, rel))
+def test_language_switch_leads_to_the_same_page_both_ways(page, bundle, rel):
+    page.goto(url_of(bundle, rel))
     switch_language(page, "ru")
-    assert page.url == url_of(bundle_root, f"ru/{rel}")
+    assert page.url == url_of(bundle, f"ru/{rel}")
     assert_rendered(page, "ru")
     switch_language(page, "en")
-    assert page.url == url_of(bundle_root, rel)
+    assert page.url == url_of(bundle, rel)
     assert_rendered(page, "en")
 
 
@@ -145,21 +135,21 @@ def assert_all_in(root: Path, results: list[str], lang: str) -> None:
 
 
 @pytest.mark.parametrize("start, lang", [("index.html", "en"), ("ru/index.html", "ru")])
-def test_a_word_of_both_languages_finds_only_pages_of_the_pages_language(page, bundle_root, start, lang):
+def test_a_word_of_both_languages_finds_only_pages_of_the_pages_language(page, bundle, start, lang):
     # "WGCC" is written so on the pages of both languages: the one search index
     # (mkdocs-static-i18n) holds both; scripts/bundle.py keeps the page's own.
-    page.goto(url_of(bundle_root, start))
-    assert_all_in(bundle_root, search(page, "WGCC"), lang)
+    page.goto(url_of(bundle, start))
+    assert_all_in(bundle, search(page, "WGCC"), lang)
 
 
 @pytest.mark.parametrize("start, lang, words", [
     ("index.html", "en", "meeting"),
     ("ru/index.html", "ru", "совещание"),
 ])
-def test_search_lists_pages_of_the_pages_language_and_opens_one(page, bundle_root, start, lang, words):
-    page.goto(url_of(bundle_root, start))
+def test_search_lists_pages_of_the_pages_language_and_opens_one(page, bundle, start, lang, words):
+    page.goto(url_of(bundle, start))
     results = search(page, words)
-    assert_all_in(bundle_root, results, lang)
+    assert_all_in(bundle, results, lang)
     first = page.locator("a.md-search-result__link").first
     with page.expect_navigation():
         first.click()

@@ -1,13 +1,16 @@
 """The built site as a whole: both languages alike, switcher, anchors, search, nothing from the network."""
 from __future__ import annotations
 
+import gzip
 import json
 import posixpath
 import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import html_pages, page, text_of
+from conftest import SITE_URL, html_pages, page, text_of
 
 # Attributes through which a page loads something (links <a> are not loads).
 LOADING = [("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("audio", "src"),
@@ -118,9 +121,28 @@ def test_dates_are_localized(site):
 
 
 def test_no_sitemap_of_wrong_addresses_without_site_url(site):
-    import xml.etree.ElementTree as ET
     root = ET.parse(site / "sitemap.xml").getroot()
     assert root.tag.endswith("urlset") and len(root) == 0  # SITE_URL unset: no made-up addresses
+
+
+def test_a_site_built_for_its_address_names_it_in_canonical_links_and_the_sitemap(site_in_june_2007):
+    site, base = site_in_june_2007, urlsplit(SITE_URL).path
+    pages = html_pages(site)
+    assert [rel for rel in pages if page(site, rel).select_one("link[rel=canonical]")["href"] != SITE_URL + rel] == []
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(site / "sitemap.xml").getroot()
+    assert sorted(url.findtext("s:loc", namespaces=ns) for url in root.findall("s:url", ns)) == \
+        sorted(SITE_URL + rel for rel in pages)
+    for url in root.findall("s:url", ns):
+        rel = url.findtext("s:loc", namespaces=ns)[len(SITE_URL):].removeprefix("ru/")
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        assert alternates == {"en": SITE_URL + rel, "ru": f"{SITE_URL}ru/{rel}"}
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
+    # The 404 page is shown at any address: its links start from the site's own path.
+    links = [a.get("href") or a.get("src") for a in page(site, "404.html").select("[href], [src]")]
+    local = [link for link in links if not link.startswith(("#", "https:", "mailto:"))]
+    assert local and [link for link in local if not (link.startswith(base) and
+                                                     (site / link[len(base):]).is_file())] == []
 
 
 def test_the_404_page_is_the_default_languages(site):
