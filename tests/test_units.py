@@ -56,7 +56,7 @@ def test_iso9660_names_of_folders_have_no_version_and_share_the_folders_names():
     ("en", "2007-10-30", "2007-11-02", "30 October 2007 – 2 November 2007"),
     ("en", "2007-12-30", "2008-01-02", "30 December 2007 – 2 January 2008"),
     ("en", "2005-04", None, "April 2005"),
-    ("ru", "2005-04", None, "апрель 2005"),
+    ("ru", "2005-04", None, "апрель 2005\u202fг."),
     ("en", "2005-04", "2005-05", "April 2005 – May 2005"),
     ("en", "2005-04", "2005-04-20", "April 2005 – 20 April 2005"),  # a month and a day are not one month
 ])
@@ -130,9 +130,9 @@ def test_hint_says_what_to_do_and_makes_the_line_right(row, column, advice, fixe
 TODAY = dt.date(2007, 6, 15)
 
 
-def _event(ident, date=None, end=None, planned=False):
+def _event(ident, date=None, end=None, planned=False, announced="2007-05"):
     return {"id": ident, "type": "conference", **({"date": date} if date else {}), **({"end": end} if end else {}),
-            **({"planned": True} if planned else {})}
+            **({"planned": True, "announced": announced} if planned else {})}
 
 
 def test_upcoming_is_what_is_not_over_soonest_first_and_planned_without_date_last():
@@ -140,6 +140,8 @@ def test_upcoming_is_what_is_not_over_soonest_first_and_planned_without_date_las
               _event("ends-today", "2007-06-10", "2007-06-15"), _event("ended", "2007-06-01", "2007-06-14"),
               _event("undated"), _event("last-month", "2007-05")]
     assert [e["id"] for e in upcoming(events, TODAY)] == ["this-month", "ends-today", "later", "planned"]
+    # A plan announced more than a year ago, still without a date, is no longer upcoming.
+    assert "planned" not in [e["id"] for e in upcoming(events, dt.date(2008, 6, 15))]
 
 
 def test_past_events_are_cut_into_pages_latest_first_grouped_by_year():
@@ -194,9 +196,6 @@ def test_site_data_holds_only_public_entries_in_their_order():
     assert site.words("ru") == {"type": "Тип"}
 
 
-@pytest.mark.xfail(strict=True, raises=KeyError,
-                   reason="model.SiteData.published_files reads item['file'] of every item; the schema allows "
-                          "an item with a url instead (a link, no file)")
 def test_a_resource_that_links_instead_of_a_file_publishes_no_file():
     data = {"resources": [{"id": "link", "files": [{"lang": "en", "url": "https://example.org/report"}]}]}
     assert SiteData.public(Path("/nowhere"), data, {}).published_files() == []
