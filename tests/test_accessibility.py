@@ -39,6 +39,10 @@ def tab(browser):
 
 
 def _violations(tab, where: str) -> list[str]:
+    # As a reader meets the page: after Material's script has laid out the sidebars (on a busy
+    # machine axe could otherwise see the primary sidebar before its height is set).
+    tab.wait_for_load_state("networkidle")
+    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     results = tab.evaluate(AXE_RUN)
     lines = []
     for rule in results["violations"]:
