@@ -23,6 +23,8 @@ from bs4 import BeautifulSoup
 
 from conftest import PROJECT, SAMPLE_DOCUMENTS, checked_build, copy_project, data, fingerprint, run_build
 
+import print_pack  # noqa: E402  (scripts/ is on the path: conftest)
+
 sys.path.insert(0, str(PROJECT / "scripts"))
 import bundle  # noqa: E402
 
@@ -147,13 +149,14 @@ def test_readme_says_how_to_open_it_in_english_and_russian(built):
 
 def test_bundle_and_site_carry_exactly_the_documents_resources_name(built):
     """The files of data/documents/ that resources name, and nothing else: not its README, not the
-    hidden files editors' tools leave there."""
+    hidden files editors' tools leave there; beside them, the printed packs the build makes."""
     named = {item["file"] for resource in data("resources", built.project) for item in resource.get("files", [])
              if "file" in item}
+    packs = {name.format(lang=lang) for name in (print_pack.PACK, print_pack.TOOL) for lang in ("en", "ru")}
     assert set(SAMPLE_DOCUMENTS) <= named
     for root in (built.unpacked, built.project / "site"):
         folder = root / "documents"
-        assert {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} == named, root
+        assert {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} == named | packs, root
         for name, content in SAMPLE_DOCUMENTS.items():
             assert (folder / name).read_bytes() == content
 

@@ -166,5 +166,5 @@ def test_search_lists_pages_of_the_pages_language_and_opens_one(page, bundle, st
     ("ru/priorities.html", [(base, word) for word, base in ISSUE_WORDS] + RUSSIAN_PAIRS[-6:]),
     ("priorities.html", ENGLISH_PAIRS[:4]),
 ])
-def test_every_form_finds_the_pages_of_its_base_form_offline(page, bundle_root, start, pairs):
-    assert differences(SearchBox(page, url_of(bundle_root, start)), pairs) == []
+def test_every_form_finds_the_pages_of_its_base_form_offline(page, bundle, start, pairs):
+    assert differences(SearchBox(page, url_of(bundle, start)), pairs) == []
