@@ -417,7 +417,8 @@ def test_mkdocs_serve_shows_the_data_and_follows_edits_through_a_mistake(tmp_pat
             time.sleep(0.3)
         assert server.poll() is None  # MkDocs holds requests until a build succeeds again
 
-        events.write_text(original.replace("en: Kiev", "en: Kyiv (Kiev)", 1), encoding="utf-8")
+        assert "    en: Kyiv\n" in original
+        events.write_text(original.replace("    en: Kyiv\n", "    en: Kyiv (Kiev)\n", 1), encoding="utf-8")
         _wait_for(f"{base}/events/kiev-2005.html", "Kyiv (Kiev)", log)
         _wait_for(f"{base}/ru/events/kiev-2005.html", "Киев", log)
         assert server.poll() is None

@@ -136,7 +136,7 @@ def test_a_site_built_for_its_address_names_it_in_canonical_links_and_the_sitema
     for url in root.findall("s:url", ns):
         rel = url.findtext("s:loc", namespaces=ns)[len(SITE_URL):].removeprefix("ru/")
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
-        assert alternates == {"en": SITE_URL + rel, "ru": f"{SITE_URL}ru/{rel}"}
+        assert alternates == {"en": SITE_URL + rel, "ru": f"{SITE_URL}ru/{rel}", "x-default": SITE_URL + rel}
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
     # The 404 page is shown at any address: its links start from the site's own path.
     links = [a.get("href") or a.get("src") for a in page(site, "404.html").select("[href], [src]")]
