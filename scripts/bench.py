@@ -263,6 +263,34 @@ def build_ours(project: Path, dump: Path) -> dict:
     return full
 
 
+# The formats beyond the web site, each made again on its own from the full build's results,
+# so that their cost is measured apart from the web site's (which compares with the baseline).
+MAKE_PRINTED = """
+import sys; from pathlib import Path; sys.path.insert(0, "scripts")
+from print_pack import make_packs; from sitedata.load import load_site_data
+make_packs(Path("."), load_site_data(Path(".")), Path(sys.argv[1]))
+"""
+MAKE_ZIMS = """
+import sys, zipfile; from pathlib import Path; sys.path.insert(0, "scripts")
+from zim import make_zims
+zipfile.ZipFile(next(Path("dist").glob("*.zip"))).extractall(sys.argv[2])
+make_zims(Path(sys.argv[2]), Path(sys.argv[1]), None)
+"""
+
+
+def format_costs(project: Path, folder: Path) -> dict:
+    """CPU seconds and MB of the printed documents (both languages, with loading the data) and of
+    the ZIM files (with unpacking the offline site from the zip)."""
+    costs = {}
+    for kind, code in (("pdf", MAKE_PRINTED), ("zim", MAKE_ZIMS)):
+        out, scratch = folder / f"{kind}-out", folder / f"{kind}-scratch"
+        out.mkdir()
+        run = run_measured([sys.executable, "-c", code, str(out), str(scratch)], project)
+        costs[f"{kind}_cpu"], costs[f"{kind}_mb"] = run["cpu"], tree_bytes(out) / MB
+    costs["zip_mb"] = next((project / "dist").glob("*.zip")).stat().st_size / MB
+    return costs
+
+
 def build_site_only(project: Path) -> dict:
     """What build.py does for the web site alone: the MkDocs build with our hooks, and what follows."""
     return run_measured([sys.executable, "scripts/build.py", "--no-bundle"], project)
@@ -336,6 +364,8 @@ def bench_scale(scale: int, real: int, workdir: Path, repeat: int) -> dict:
         site_runs.append(build_site_only(project))
         base_runs.append(build_baseline(base_project))
     ours, base = fastest(site_runs), fastest(base_runs)
+    print(f"  {scale}x: timing the printed documents and the ZIM files on their own ...", flush=True)
+    costs = format_costs(project, folder)
     total_pages = sum(pages.values())
     return {
         "scale": scale, "pages_per_language": pages[LANGUAGES[0]], "pages": total_pages,
@@ -352,13 +382,15 @@ def bench_scale(scale: int, real: int, workdir: Path, repeat: int) -> dict:
         # on a shared machine one build in a few is slowed by a fifth or more.
         "pairs": len(site_runs),
         "ratio": statistics.median(o["cpu"] / b["cpu"] for o, b in zip(site_runs, base_runs)),
+        **costs,
     }
 
 
 # --- report ---------------------------------------------------------------------
 
 COLUMNS = ("scale", "pages per language", "build s", "pages/s", "peak MB", "output MB",
-           "largest page KB", "search index KB", "bundle MB", "baseline s", "ratio")
+           "largest page KB", "search index KB", "bundle MB", "baseline s", "ratio",
+           "PDF s", "PDF MB", "ZIM s", "ZIM MB", "zip MB")
 
 
 def table(rows: list[dict]) -> str:
@@ -368,7 +400,9 @@ def table(rows: list[dict]) -> str:
                  f"{r['pages_per_s']:.0f}", f"{r['peak_mb']:.0f}", f"{r['output_mb']:.1f}",
                  f"{r['largest_kb']:.1f}", f"{r['search_kb']:.0f}",
                  f"{r['bundle_mb']:.1f}",
-                 f"{r['baseline_cpu']:.1f}", f"{r['ratio']:.2f}"]
+                 f"{r['baseline_cpu']:.1f}", f"{r['ratio']:.2f}",
+                 f"{r['pdf_cpu']:.1f}", f"{r['pdf_mb']:.1f}", f"{r['zim_cpu']:.1f}", f"{r['zim_mb']:.1f}",
+                 f"{r['zip_mb']:.1f}"]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -436,7 +470,13 @@ def goals(rows: list[dict]) -> list[str]:
     by_scale = {r["scale"]: r for r in rows}
     big = by_scale.get(100) or rows[-1]
     return ([overhead_goal(r) for r in rows] + [linear_goal(by_scale)]
-            + page_size_goals(rows, big) + [bundle_goal(big)] + search_goals(by_scale, big))
+            + page_size_goals(rows, big) + [bundle_goal(big), zim_goal(big)] + search_goals(by_scale, big))
+
+
+def zim_goal(big: dict) -> str:
+    """Issue 14: the ZIM files of both languages together are smaller than the zip."""
+    return (f"{verdict(big['zim_mb'] < big['zip_mb'])}  ZIM files at {big['scale']}x: both languages "
+            f"{big['zim_mb']:.1f} MB together, the zip {big['zip_mb']:.1f} MB (goal: smaller than the zip)")
 
 
 def search_goals(by_scale: dict, big: dict) -> list[str]:
@@ -465,7 +505,10 @@ def notes(rows: list[dict]) -> list[str]:
            "ratio: our build / the baseline built just after it, the median of --repeat pairs; "
            "pages/s: both languages per build second.",
            "peak MB: the whole build.py run (site and bundle); search index KB: the largest (one per language); "
-           "bundle MB: the ISO image in dist/ (else the zip)."]
+           "bundle MB: the ISO image in dist/ (else the zip).",
+           "PDF s, ZIM s: CPU seconds to make the printed documents (loading the data included) and the "
+           "ZIM files (unpacking the offline site included) on their own, after the build; `make site` makes "
+           "both, a preview (`--no-bundle`, `mkdocs serve`) neither. PDF MB, ZIM MB: both languages together."]
     out += [f"the offline bundle added {r['bundle_seconds']:.1f} s (wall) at {r['scale']}x" for r in rows]
     busy = [r["scale"] for r in rows if r["seconds"] > 1.25 * r["cpu"] or r["baseline_s"] > 1.25 * r["baseline_cpu"]]
     if busy:
@@ -498,7 +541,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(rows))
     print()
-    print("Goals (issues 4 and 13):")
+    print("Goals (issues 4, 13 and 14):")
     for line in goals(rows):
         print("  " + line)
     print()

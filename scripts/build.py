@@ -52,15 +52,17 @@ def show_mkdocs_warnings() -> None:
     logger.addHandler(handler)
 
 
-def mkdocs_build(root: Path, out: Path, offline: bool = False) -> bool:
+def mkdocs_build(root: Path, out: Path, offline: bool = False, printed: Path | None = None) -> bool:
     """Run a real, strict MkDocs build into out (the hooks give each language its search index).
 
-    offline turns on Material's offline plugin: the build for file://.
-    The hooks load and check the data (a problem stops the build with every
-    problem listed). True if it succeeded."""
+    offline turns on Material's offline plugin: the build for file://. printed:
+    the folder of the printed documents (print_pack.py), which the hooks link and
+    publish. The hooks load and check the data (a problem stops the build with
+    every problem listed). True if it succeeded."""
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
         config.plugins["material/offline"].config.enabled = offline
+        config.extra["printed_dir"] = str(printed) if printed else ""
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_run(config)
@@ -85,19 +87,17 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_bundle(root: Path, out: Path, packs: list[Path]) -> str | None:
-    """Build the site for file:// in a scratch folder and pack it into out.
-
-    packs: the printed resource packs, which go into the bundle's documents/
-    (as into the web site's) and beside the bundle in out, covered by SHA256SUMS.
+def build_bundle(root: Path, out: Path, printed: Path) -> str | None:
+    """Build the site for file:// in a scratch folder and pack it into out, with the
+    printed documents beside it (SHA256SUMS covers them).
     Returns the bundle's summary (sizes), or None if it failed."""
     with tempfile.TemporaryDirectory(prefix="offline-site-") as scratch:
         tree = Path(scratch) / "bundle"
-        if not mkdocs_build(root, tree, offline=True):
+        if not mkdocs_build(root, tree, offline=True, printed=printed):
             return None
         out.mkdir(parents=True, exist_ok=True)
+        packs = sorted(printed.iterdir())
         for pack in packs:
-            shutil.copyfile(pack, tree / "documents" / pack.name)
             shutil.copyfile(pack, out / pack.name)
         try:
             summary = make_bundle(root, tree, out, [p.name for p in packs])
@@ -107,34 +107,34 @@ def build_bundle(root: Path, out: Path, packs: list[Path]) -> str | None:
         return summary + "; " + ", ".join(f"{p.name} {p.stat().st_size // 1000} KB" for p in packs)
 
 
-def print_packs(root: Path, site_dir: Path, scratch: Path) -> list[Path] | None:
-    """The printed resource packs, made in scratch and copied into the site's documents/
-    (the resources page links them). None if they cannot be made."""
+def print_packs(root: Path, out: Path) -> bool:
+    """The printed documents, into out. False if they cannot be made."""
     try:
-        packs = make_packs(root, load_site_data(root), scratch)
+        make_packs(root, load_site_data(root), out)
+    except DataError:  # the web build would report the same problems: say them once, there
+        return True
     except PackError as err:
         print(f"The printed resource packs cannot be made: {err}", file=sys.stderr)
-        return None
-    (site_dir / "documents").mkdir(parents=True, exist_ok=True)
-    for pack in packs:
-        shutil.copyfile(pack, site_dir / "documents" / pack.name)
-    return packs
+        return False
+    return True
 
 
 def build_all(root: Path, site_dir: Path, dist_dir: Path | None) -> str | None:
     """Build site/ and dist/ (unless dist_dir is None) into staging folders;
     swap them in only if all succeeded. Returns the bundle's summary ("" without
-    a bundle), or None if something failed."""
+    a bundle), or None if something failed.
+
+    The printed documents are made only with the bundle, and first: the web
+    site links them."""
     targets = [site_dir] + ([dist_dir] if dist_dir else [])
     stagings = [d.with_name(d.name + ".new") for d in targets]
     for staging in stagings:
         shutil.rmtree(staging, ignore_errors=True)
     summary = None
-    with tempfile.TemporaryDirectory(prefix="print-packs-") as scratch:
-        if mkdocs_build(root, stagings[0]):
-            packs = print_packs(root, stagings[0], Path(scratch))
-            if packs is not None:
-                summary = build_bundle(root, stagings[1], packs) if dist_dir else ""
+    with tempfile.TemporaryDirectory(prefix="printed-") as scratch:
+        printed = Path(scratch) if dist_dir else None
+        if (printed is None or print_packs(root, printed)) and mkdocs_build(root, stagings[0], printed=printed):
+            summary = build_bundle(root, stagings[1], printed) if printed else ""
     if summary is None:
         for staging in stagings:
             shutil.rmtree(staging, ignore_errors=True)

@@ -15,7 +15,7 @@
   default point at their own search index;
 - on_post_build: the search index split into one per language, the site's
   addition to Material's search worker (stemming that works), the documents
-  that public resources name copied into the site, and Material's script kept
+  that public resources name and the printed documents copied into the site, and Material's script kept
   from fetching a sitemap.xml beside each alternate link (material_script.py).
 
 mkdocs-static-i18n builds each other language inside the default language's
@@ -57,6 +57,12 @@ def _offline(config) -> bool:
     return config.plugins["material/offline"].config.enabled
 
 
+def printed_files(folder: str | None) -> dict[str, Path]:
+    """The printed documents scripts/build.py made for this build, by name (none under
+    `mkdocs serve` and `build.py --no-bundle`: the pages then leave their links out)."""
+    return {p.name: p for p in sorted(Path(folder).iterdir())} if folder else {}
+
+
 def on_config(config):
     if _inner_build(config):
         return config
@@ -66,8 +72,9 @@ def on_config(config):
     except DataError as err:
         raise PluginError(err.report()) from None
     write_generated(site, root / "docs", today)
-    _state.update(site=site, i18n=config.plugins["i18n"], dates=PageDates(root, today),
-                  renderer=Renderer(site, root / "overrides" / "macros", today))
+    printed = printed_files(config.extra.get("printed_dir"))
+    _state.update(site=site, i18n=config.plugins["i18n"], dates=PageDates(root, today), printed=printed,
+                  renderer=Renderer(site, root / "overrides" / "macros", today, printed))
     return config
 
 
@@ -153,7 +160,7 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     docs = split_by_language(site_dir, CODES, _offline(config))
     extend_worker(site_dir, docs, Path(config.config_file_path).parent)
-    copy_published_documents(_state["site"], site_dir)
+    copy_published_documents(_state["site"], site_dir, _state["printed"])
     try:
         no_sitemap_fetch(site_dir)
     except MaterialChanged as err:

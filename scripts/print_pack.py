@@ -1,7 +1,11 @@
 """The printed resource packs: one PDF per language, and the self-assessment tool on its own.
 
-scripts/build.py calls make_packs() after the offline bundle, with the bundle's
-output folder, which then holds for each language:
+scripts/build.py calls make_packs() before the web site's build, but only when it
+builds the offline bundle too (`make site`; not `--no-bundle`, not `mkdocs serve`:
+WeasyPrint's seconds would be the largest part of every preview). The hooks then
+link them from the resources page and the tool's resource, and copy them into
+the site's documents/ and the bundle's; build.py puts them beside the bundle.
+For each language:
 
     cbss-children-resource-pack-<lang>.pdf      the cover, contents with page numbers,
                                                 the programme, priorities and methods,
@@ -31,10 +35,10 @@ from bundle import bundle_time, site_names
 from sitedata import events, listings
 from sitedata.dates import build_date
 from sitedata.languages import CODES
-from sitedata.model import SiteData
+from sitedata.model import PRINTED, SiteData
 
-PACK = "cbss-children-resource-pack-{lang}.pdf"
-TOOL = "cbss-children-self-assessment-{lang}.pdf"
+PACK = PRINTED.format(kind="resource-pack", lang="{lang}")
+TOOL = PRINTED.format(kind="self-assessment", lang="{lang}")  # the id of the tool in data/tools.yml
 TEMPLATES = "overrides/print"
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import PROJECT
@@ -122,3 +123,22 @@ def test_the_resources_page_links_the_packs_of_its_language_and_the_bundle_carri
     with zipfile.ZipFile(built_project / "dist" / "cbss-children-offline.zip") as zf:
         for name in (PACK.format(lang), TOOL.format(lang)):
             assert zf.read(f"documents/{name}") == (built_project / "dist" / name).read_bytes()
+
+
+def test_the_tools_resource_offers_its_form_in_both_languages_with_format_and_size(built_project):
+    """The library's first real document: the self-assessment form is the tool's resource's download."""
+    for page, words in (("resources/self-assessment-tool.html", ("Download: English, PDF, ", "Download: Russian, PDF, ")),
+                        ("ru/resources/self-assessment-tool.html", ("Скачать: английский, PDF, ", "Скачать: русский, PDF, "))):
+        soup = BeautifulSoup((built_project / "site" / page).read_text(encoding="utf-8"), "html.parser")
+        links = {a["hreflang"]: a for a in soup.select("a[download]") if a["href"].endswith(".pdf")}
+        assert sorted(links) == ["en", "ru"], page
+        for lang, text in zip(("en", "ru"), words):
+            assert links[lang]["href"].endswith(f"documents/{TOOL.format(lang)}"), page
+            assert links[lang].get_text().startswith(text) and re.search(r"\d+ (KB|КБ)$", links[lang].get_text()), page
+
+
+def test_a_preview_build_makes_no_pdf_and_links_none(site_in_june_2007):
+    """`--no-bundle` (and `mkdocs serve`) leave out WeasyPrint's seconds, and with them every link to a PDF."""
+    assert not list(site_in_june_2007.rglob("*.pdf"))
+    for page in ("resources.html", "ru/resources.html", "resources/self-assessment-tool.html"):
+        assert ".pdf" not in (site_in_june_2007 / page).read_text(encoding="utf-8"), page

@@ -100,11 +100,13 @@ def write_generated(site: SiteData, docs_dir: Path, today: dt.date) -> None:
                     (root / folder / name).unlink()
 
 
-def copy_published_documents(site: SiteData, site_dir: Path) -> None:
-    """Copy the files that public resources name into the built site's documents/, which always
-    exists. A file named only by a restricted resource is never copied."""
+def copy_published_documents(site: SiteData, site_dir: Path, printed: dict[str, Path]) -> None:
+    """Copy the files that public resources name, and the printed documents, into the built
+    site's documents/, which always exists. A file named only by a restricted resource is never copied."""
     target = site_dir / "documents"
     target.mkdir(exist_ok=True)
+    for name, path in printed.items():
+        shutil.copy2(path, target / name)
     for rel in site.published_files():
         (target / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(site.root / DOCUMENTS / rel, target / rel)

@@ -29,6 +29,9 @@ UID_DOMAIN = "wgcc-bsr-children-at-risk"
 DOCUMENTS = "data/documents"  # the downloadable files, each named by a resource
 # Files of data/documents/ that are for editors, never published nor reported as unnamed.
 FOR_EDITORS = {"README.md"}
+# The printed documents scripts/print_pack.py makes with the offline bundle, which the site
+# publishes beside the files of DOCUMENTS: kind is "resource-pack" or the id of a tool.
+PRINTED = "cbss-children-{kind}-{lang}.pdf"
 
 
 def is_public(entry: dict) -> bool:

@@ -18,8 +18,8 @@ from mkdocs.utils import get_relative_url
 
 from . import events, listings
 from .dates import PartialDate, format_partial
-from .languages import DEFAULT
-from .model import DOCUMENTS, SiteData
+from .languages import CODES, DEFAULT
+from .model import DOCUMENTS, PRINTED, SiteData
 from .plurals import plural
 
 # The characters Python-Markdown lets a backslash escape (with the tables extension),
@@ -93,8 +93,9 @@ MACRO_FILES = ("common.html", "programme.html", "events.html", "resources.html",
 
 
 class Renderer:
-    def __init__(self, site: SiteData, macros_dir: Path, today: dt.date):
+    def __init__(self, site: SiteData, macros_dir: Path, today: dt.date, printed: dict[str, Path]):
         self.site = site
+        self.printed = printed  # the printed documents of this build, by name (PRINTED)
         self.today = today  # the build date: which plans are still upcoming
         self.env = Environment(loader=FileSystemLoader(str(macros_dir)), **SYNTAX)
         self.env.filters["md"] = to_markdown_text
@@ -162,6 +163,14 @@ class Renderer:
             return {"format": format_name(file, words["file_formats"]),
                     "size": format_size(file.stat().st_size, lang, words["size_units"])}
 
+        def printed(kind: str) -> dict[str, dict]:
+            """The printed documents of a kind ("resource-pack", or a tool's id) that this build made,
+            by language, for their download links: address, format and size."""
+            made = {code: self.printed.get(PRINTED.format(kind=kind, lang=code)) for code in CODES}
+            return {code: {"href": asset("documents/" + path.name), "format": format_name(path, words["file_formats"]),
+                           "size": format_size(path.stat().st_size, lang, words["size_units"])}
+                    for code, path in made.items() if path}
+
         def event_date(event: dict, unknown: str = words["not_recorded"]) -> Markup:
             """Its date, each day or month in a <time datetime>. unknown: what to say of an event
             with no date and no plan (lists of events say more)."""
@@ -175,7 +184,7 @@ class Renderer:
 
         countries = self.site.by_id("countries")
         return {"source_of": source_of, "lang": lang, "L": words, "t": t, "link": link, "event_date": event_date, "data": self.site,
-                "asset": asset, "file_facts": file_facts,
+                "asset": asset, "file_facts": file_facts, "printed": printed,
                 "place_of": lambda event: events.place(event, lang, countries),
                 "languages_of": listings.languages_of,
                 **self.lists, **listings.for_language(self.site, lang, words)}
