@@ -7,6 +7,8 @@ import subprocess
 import zipfile
 
 import pytest
+from libzim.reader import Archive
+from pypdf import PdfReader
 
 from conftest import build_ok, copy_project, run_build
 
@@ -104,6 +106,14 @@ def _outputs(project, scratch):
                 with zipfile.ZipFile(path) as archive:
                     for member in archive.namelist():
                         yield f"{path.name}:{member}", archive.read(member)
+            if path.suffix == ".pdf":  # its text is compressed: what a reader sees, as text
+                text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+                yield f"{path.name}:text", text.encode("utf-8")
+            if path.suffix == ".zim":  # its entries are compressed clusters: read them back with libzim
+                archive = Archive(path)
+                for index in range(archive.all_entry_count):
+                    entry = archive._get_entry_by_id(index)
+                    yield f"{path.name}:{entry.path}", bytes(entry.get_item().content) if not entry.is_redirect else b""
             if path.suffix == ".iso":
                 tree = _iso_tree(path, scratch / "iso")
                 for inner in sorted(tree.rglob("*")):
@@ -121,6 +131,12 @@ def test_restricted_entries_and_files_reach_no_output(private_project, tmp_path)
                      "cbss-children-offline.iso:index.html", "cbss-children-offline.iso:documents/resources/"
                      "cacvt-training.en.md"):
         assert expected in names, expected
+    # The printed documents and the ZIM files are searched as read back, where a public entry is found.
+    read_back = dict(outputs)
+    for lang in ("en", "ru"):
+        assert "WGCC" in read_back[f"cbss-children-resource-pack-{lang}.pdf:text"].decode()
+        zim = next((private_project / "dist").glob(f"cbss-children_{lang}_all_*.zim")).name
+        assert b"<html" in read_back[f"{zim}:{'index.html' if lang == 'en' else 'ru/index.html'}"].lower()
     leaks = [name for name, content in outputs
              if SECRET.lower() in name.lower() or SECRET.lower().encode() in content.lower()]
     assert leaks == []
