@@ -131,8 +131,9 @@ def test_pull_requests_run_both_commands_and_attach_what_they_make(built_project
     assert {"site", "test", "screenshots"} <= set(calls)  # the README's two commands, and the pictures
     uploads = [step["with"]["path"] for step in _steps(workflow)
                if step.get("uses", "").startswith("actions/upload-artifact@")]
-    assert sorted(uploads) == ["dist/", "screenshots/", "site/"]
-    assert all((built_project / path).is_dir() for path in uploads if path != "screenshots/"), uploads
+    # The build's two folders; the pictures, the changed pages and their pictures, which the run makes itself.
+    assert sorted(uploads) == ["changed/", "dist/", "pictures/", "screenshots/", "site/"]
+    assert all((built_project / path).is_dir() for path in ("dist/", "site/")), uploads
     # The translation report compares the history of both languages: its job checks out all of it.
     job = next(job for job in workflow["jobs"].values() if "translations" in _calls(job["steps"]))
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
