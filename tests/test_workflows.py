@@ -156,7 +156,8 @@ def _run_step(step: dict, tmp_path: Path, make_status: int) -> tuple[subprocess.
     summary.write_text("")
     result = subprocess.run(["bash", "-e", "-c", step["run"]], capture_output=True, text=True, timeout=30,
                             env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}",
-                                 "GITHUB_STEP_SUMMARY": str(summary)})
+                                 "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_SERVER_URL": "https://github.com",
+                                 "GITHUB_REPOSITORY": "cbss/children"})
     return result, summary.read_text(encoding="utf-8")
 
 
@@ -166,7 +167,13 @@ def test_the_order_of_fields_is_a_warning_with_its_fix_and_never_fails(tmp_path)
     result, summary = _run_step(step, tmp_path, make_status=2)
     assert result.returncode == 0, result.stderr
     assert "::warning " in result.stdout and "make normalize" in result.stdout
-    assert "make normalize" in summary and "Порядок полей" in summary and "CONTRIBUTING.ru.md" in summary
+    assert "`make normalize`" in summary and "Порядок полей" in summary
+    # Each language's guide, at the section that explains it.
+    for guide, heading in (("CONTRIBUTING.md", "What the checks say"),
+                           ("CONTRIBUTING.ru.md", "Что означают сообщения проверок")):
+        anchor = heading.lower().replace(" ", "-")
+        assert f"https://github.com/cbss/children/blob/HEAD/{guide}#{anchor})" in summary
+        assert f"\n## {heading}\n" in (PROJECT / guide).read_text(encoding="utf-8")
     result, summary = _run_step(step, tmp_path, make_status=0)
     assert result.returncode == 0 and "::warning" not in result.stdout and summary == ""
 
