@@ -16,9 +16,11 @@ site: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(BIN)/python scripts/build.py --validate
 
-## serve: live preview at http://127.0.0.1:8000 while you edit
+## serve: live preview at http://127.0.0.1:8000 while you edit (stop it with Ctrl+C)
+# In a dev container or a codespace, .devcontainer/devcontainer.json sets 0.0.0.0:8000, so that the forwarded port reaches it.
+SERVE_ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dev-addr $(SERVE_ADDR)
 
 ## test: install what the tests need (chromium and firefox-esr included) and run them all
 test: $(VENV)/.installed-test

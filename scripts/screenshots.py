@@ -7,6 +7,10 @@ into screenshots/ (git-ignored):
 
     screenshots/web-320/en-home.png, screenshots/offline-1280/ru-network.png, ...
 
+With --page (the pages a pull request changes, scripts/changed_pages.py), only
+those pages are pictured, on the web site only, named by their path:
+screenshots/web-1280/ru-events-x.png for events/x.html.
+
 The self-assessment tool is pictured twice: as it opens, and with an answer in
 every area (its picture and list of choices shown). Uses Playwright with Debian's
 chromium, as the tests do (`make test` installs both); it never downloads a browser.
@@ -24,6 +28,8 @@ import zipfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+from changed_pages import picture_name
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -82,18 +88,23 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     parser.add_argument("--only", help="only the pages whose name contains this (e.g. network)")
+    parser.add_argument("--page", action="append", default=[],
+                        help="only this page, on the web site (a path inside a language: events/x.html); repeatable")
     args = parser.parse_args()
     archives = sorted(args.dist.glob("*.zip"))
-    if not (args.site / "index.html").is_file() or len(archives) != 1:
+    if not (args.site / "index.html").is_file() or (len(archives) != 1 and not args.page):
         print("Build first: make site (site/ and dist/*.zip are pictured).", file=sys.stderr)
         return 1
     shutil.rmtree(args.out, ignore_errors=True)
     pages = {name: rel for name, rel in PAGES.items() if not args.only or args.only in name}
+    if args.page:
+        pages = {picture_name(rel): rel for rel in args.page}
     with tempfile.TemporaryDirectory() as unpacked, sync_playwright() as playwright:
-        with zipfile.ZipFile(archives[0]) as archive:
-            archive.extractall(unpacked)
+        if not args.page:
+            with zipfile.ZipFile(archives[0]) as archive:
+                archive.extractall(unpacked)
         url, server = serve(args.site)
-        bases = {"web": url, "offline": Path(unpacked).as_uri()}
+        bases = {"web": url} if args.page else {"web": url, "offline": Path(unpacked).as_uri()}
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         count = 0
         try:

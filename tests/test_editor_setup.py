@@ -131,8 +131,9 @@ def test_pull_requests_run_both_commands_and_attach_what_they_make(built_project
     assert {"site", "test", "screenshots"} <= set(calls)  # the README's two commands, and the pictures
     uploads = [step["with"]["path"] for step in _steps(workflow)
                if step.get("uses", "").startswith("actions/upload-artifact@")]
-    assert sorted(uploads) == ["dist/", "screenshots/", "site/"]
-    assert all((built_project / path).is_dir() for path in uploads if path != "screenshots/"), uploads
+    # The build's two folders; the pictures, the changed pages and their pictures, which the run makes itself.
+    assert sorted(uploads) == ["changed/", "dist/", "pictures/", "screenshots/", "site/"]
+    assert all((built_project / path).is_dir() for path in ("dist/", "site/")), uploads
     # The translation report compares the history of both languages: its job checks out all of it.
     job = next(job for job in workflow["jobs"].values() if "translations" in _calls(job["steps"]))
     checkout = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout@"))
@@ -170,3 +171,33 @@ def test_the_pull_request_template_names_files_commands_and_sections_that_exist(
     guide = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     sections = re.findall(r'CONTRIBUTING\.md, "([^"]+)"', text)
     assert sections and [s for s in sections if not re.search(rf"^#+ {re.escape(s)}\s*$", guide, re.MULTILINE)] == []
+
+
+# --- the dev container (GitHub Codespaces, or VS Code with Docker) ------------------------
+
+def _devcontainer() -> dict:
+    return json.loads((PROJECT / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
+
+
+def test_the_dev_container_is_the_image_the_checks_run_in_and_sets_the_project_up():
+    config = _devcontainer()
+    images = {job["container"] for name in ("pr.yml", "publish.yml", "linkcheck.yml")
+              for job in _workflow(name)["jobs"].values() if "container" in job}
+    assert images == {config["image"]} == {"python:3.11-bookworm"}
+    assert config["postCreateCommand"] == "make .venv/.installed"
+    assert ".venv/.installed:" in (PROJECT / "Makefile").read_text(encoding="utf-8").replace("$(VENV)", ".venv")
+    recommended = json.loads((PROJECT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))["recommendations"]
+    assert config["customizations"]["vscode"]["extensions"] == recommended
+
+
+def test_the_dev_container_forwards_the_port_make_serve_listens_on_from_outside():
+    config = _devcontainer()
+    host, port = config["containerEnv"]["SERVE_ADDR"].rsplit(":", 1)
+    assert host == "0.0.0.0"  # a forwarded port reaches no server that listens on 127.0.0.1 only
+    assert config["forwardPorts"] == [int(port)] and port in config["portsAttributes"]
+    # make serve listens where SERVE_ADDR says, and on this machine alone without it.
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(rf"^SERVE_ADDR \?= 127\.0\.0\.1:{port}$", makefile, re.MULTILINE)
+    dry = subprocess.run(["make", "-n", "serve", f"SERVE_ADDR=0.0.0.0:{port}"], cwd=PROJECT, capture_output=True,
+                         text=True, timeout=60).stdout
+    assert re.search(rf"mkdocs serve .*--dev-addr 0\.0\.0\.0:{port}$", dry, re.MULTILINE), dry

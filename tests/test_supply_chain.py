@@ -42,13 +42,16 @@ def test_every_action_is_pinned_to_a_commit_with_its_release_named():
                   for step in [job, *job.get("steps", [])] if "uses" in step]
         assert [ref for ref, _ in lines] == parsed, path.name
         for ref, comment in lines:
+            if ref.startswith("$/"):  # a workflow of this repository, at the run's own commit
+                assert (PROJECT / ref[2:]).is_file(), f"{path.name}: {ref} does not exist"
+                continue
             assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", ref), \
                 f"{path.name}: {ref} is not pinned to a full commit SHA"
             assert re.fullmatch(r"#\s*v\d+\.\d+\.\d+", comment), \
                 f"{path.name}: {ref} has no '# vX.Y.Z' comment naming its release"
             action, sha = ref.split("@")
             seen.setdefault(action, set()).add(f"{sha} {comment}")
-    assert len(seen) >= 6, seen
+    assert len(seen) >= 3, seen  # checkout, upload-artifact, download-artifact: git does the rest
     assert {action: shas for action, shas in seen.items() if len(shas) > 1} == {}, \
         "an action is pinned to different commits in different places"
 
