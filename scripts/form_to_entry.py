@@ -20,6 +20,7 @@ example, in both languages.
 from __future__ import annotations
 
 import argparse
+import difflib
 import io
 import os
 import re
@@ -100,6 +101,16 @@ def _one_text(raw: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
 
+def _example_choice(question: Question, found: str) -> str:
+    """The line of the choice closest to what was found ("lv" is "LV — Latvia / Латвия"), else of
+    the schema's example, else the first."""
+    by_value = {str(value).lower(): line for value, line in question.options}
+    close = difflib.get_close_matches(found.lower(), list(by_value), n=1, cutoff=0.6)
+    if close:
+        return by_value[close[0]]
+    return by_value.get(question.placeholder.lower(), question.options[0][1])
+
+
 def _choice(question: Question, raw: str, words: Words):
     """The value of a drop-down's answer: its line ("PL — Poland / Польша") or the value itself."""
     lines = {line: value for value, line in question.options}
@@ -108,7 +119,7 @@ def _choice(question: Question, raw: str, words: Words):
         picked = lines.get(raw, values.get(raw.split(" — ")[0].strip()))
         if picked is None:
             raise FormError([Wrong(question.label, words.message("unknown_choice", found=_quoted(raw)),
-                                   question.options[0][1])])
+                                   _example_choice(question, raw.split(" — ")[0].strip()))])
         return picked
     picked, rest = [], raw
     for line in sorted(lines, key=len, reverse=True):  # a longer line may hold a shorter one
@@ -116,8 +127,9 @@ def _choice(question: Question, raw: str, words: Words):
             picked.append(lines[line])
             rest = rest.replace(line, "")
     if rest.strip(" ,\n"):
-        raise FormError([Wrong(question.label, words.message("unknown_choice", found=_quoted(rest.strip(" ,"))),
-                               question.options[0][1])])
+        unknown = rest.strip(" ,\n")
+        raise FormError([Wrong(question.label, words.message("unknown_choice", found=_quoted(unknown)),
+                               _example_choice(question, unknown.split(" — ")[0]))])
     return [value for value, _ in question.options if value in picked]  # in the form's order
 
 
