@@ -32,8 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: E402
-
+import issue_forms  # noqa: E402
 from issue_forms import FORMS, LABEL_PREFIX, TEXT_KINDS, TRANSLATION, Question, form_questions  # noqa: E402
 from sitedata import checks  # noqa: E402
 from sitedata.languages import CODES  # noqa: E402
@@ -62,15 +61,14 @@ class FormError(Exception):
         super().__init__("; ".join(w.label for w in wrongs))
 
 
-class Words:
+class Words(issue_forms.Words):
+    """The forms' words, and the messages of data/labels.yml's form_messages, per language."""
+
     def __init__(self, root: Path):
-        self.labels = load_yaml(root / "data" / "labels.yml", root).data
+        super().__init__(load_yaml(root / "data" / "labels.yml", root).data)
 
     def message(self, name: str, **values) -> dict:
         return {lang: text.format(**values) for lang, text in self.labels["form_messages"][name].items()}
-
-    def both(self, name: str, group: str = "form_messages") -> str:
-        return " / ".join(self.labels[group][name][lang] for lang in CODES)
 
 
 # --- reading the issue ---------------------------------------------------------------------------
@@ -291,25 +289,25 @@ def _wrongs_of(problems: list, ours, entry: dict, questions: list[Question]) -> 
 
 def comment(wrongs: list[Wrong], words: Words) -> str:
     """The issue comment: every wrong field, what was found, an example; in both languages."""
-    lines = [words.both("head"), ""]
+    lines = [words.both(words.labels["form_messages"]["head"]), ""]
     for wrong in wrongs:
         lines.append(f"- **{wrong.label}**")
         lines += [f"  {wrong.message[lang]}" for lang in CODES if lang in wrong.message]
         if wrong.example:
-            example = words.both("example", "form_words")
+            example = words.word("example")
             lines.append(f"  {example}: {_quoted(wrong.example)}" if "\n" not in wrong.example
                          else f"  {example}:\n\n  ```yaml\n" + "\n".join(
                              "  " + row for row in wrong.example.splitlines()) + "\n  ```")
-    lines += ["", words.both("tail")]
+    lines += ["", words.both(words.labels["form_messages"]["tail"])]
     return "\n".join(lines) + "\n"
 
 
 def description(kind: str, values: dict, file: str, issue: str, words: Words) -> str:
-    names = words.labels["language_names"]
-    if kind == "translation":
+    if kind == TRANSLATION:
+        language = words.labels["language_names"][values["language"]]
         texts = {lang: words.labels["form_messages"]["translated"][lang].format(
-            language=names[values["language"]][lang], field=values["field"], id=values["entry"], file=file,
-            issue=issue) for lang in CODES}
+            language=language[lang], field=values["field"], id=values["entry"], file=file, issue=issue)
+            for lang in CODES}
     else:
         texts = words.message("added", id=values["id"], file=file, issue=issue)
     review = words.message("review")

@@ -265,6 +265,17 @@ def test_the_new_event_gets_its_page_in_both_languages(fresh, tmp_path):
         assert title in page.read_text(encoding="utf-8"), lang
 
 
+def test_the_form_is_known_by_its_label_and_only_questions_start_an_answer():
+    assert form_to_entry.form_of("bug, form: resource") == "resource"
+    assert form_to_entry.form_of("form: everything, question") is None
+    asked = form_to_entry.form_questions("translation", PROJECT)
+    text = asked[-1].label
+    body = f"### {text}\n\nFirst line\n### A heading of the text\n\n_No response_ is not alone here\n"
+    assert form_to_entry.answers(body, asked) == {
+        text: "First line\n### A heading of the text\n\n_No response_ is not alone here"}
+    assert form_to_entry.answers(f"### {text}\n\n_No response_\n", asked) == {text: ""}
+
+
 def test_an_issue_as_github_wrote_it_is_read(fresh, tmp_path):
     """A literal issue text: carriage returns, a heading inside an answer, an unticked box."""
     body = (
