@@ -332,6 +332,7 @@ BAD = {
                         [("date", "March 2009"), ("country", "Atlantis"), ("city-ru", "Russian")]),
     "not a number": ("resource", {"year": "2009 or 2010"}, [("year", "whole number")]),
     "plain http": ("resource", {"files-en": "http://example.org/a.pdf"}, [("files-en", "https://")]),
+    "no document": ("resource", {"files-en": ""}, [("files-en", "'files'")]),
     "unknown priority": ("resource", {"topics": ["children-on-mars"]}, [("topics", "children-on-mars")]),
     "bad e-mail": ("contact", {"email": "ncp at example.lv"}, [("email", "ncp at example.lv")]),
     "may not be published": ("contact", {"public": False}, [("public", "PRIVATE_DATA")]),
