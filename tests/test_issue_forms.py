@@ -425,3 +425,99 @@ def test_a_code_in_small_letters_gets_the_choice_it_means(project, tmp_path):
     result, message = convert(project, "form: event", body, tmp_path)
     assert result.returncode == 1
     assert "`lv`" in message and "`LV — Latvia / Латвия`" in message
+
+
+# --- the workflow's commands, run here ----------------------------------------------------------
+
+def _step(job: dict, needle: str) -> dict:
+    return next(s for s in job["steps"] if needle in s.get("run", ""))
+
+
+def _run_step(step: dict, workspace: Path, env: dict) -> subprocess.CompletedProcess:
+    """A step's commands as the runner runs them (bash -eo pipefail), its env: values filled in."""
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=workspace,
+                          capture_output=True, text=True, env=env)
+
+
+@pytest.fixture
+def runner(project, tmp_path):
+    """A checkout of the project with an origin to push to, and stand-ins for `make .venv/.installed`
+    (the environment is ready) and for gh (it writes down what it was asked)."""
+    work = copy_project(tmp_path / "work", origin=project)
+    (work / ".venv").symlink_to(PROJECT / ".venv")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q", "-b", "main", str(work)], check=True)
+    subprocess.run([*git, "add", "-A"], cwd=work, check=True)
+    subprocess.run([*git, "commit", "-qm", "main"], cwd=work, check=True)
+    origin = tmp_path / "origin.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(work), str(origin)], check=True)
+    subprocess.run(["git", "remote", "add", "origin", str(origin)], cwd=work, check=True)
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "make").write_text("#!/bin/sh\nexit 0\n")
+    (tools / "gh").write_text(f'#!/bin/sh\necho "$@" >> {tmp_path}/gh.log\n')
+    for tool in tools.iterdir():
+        tool.chmod(0o755)
+    temp = tmp_path / "runner-temp"
+    temp.mkdir()
+    env = {"PATH": f"{tools}:/usr/bin:/bin", "HOME": str(tmp_path), "RUNNER_TEMP": str(temp),
+           "GITHUB_WORKSPACE": str(work), "GITHUB_OUTPUT": str(tmp_path / "output"),
+           "GH_TOKEN": "not-a-token", "REPOSITORY": "cbss/children", "ISSUE_NUMBER": "12"}
+    return work, origin, env, tmp_path
+
+
+def test_the_workflow_pushes_a_branch_with_the_entry_and_opens_its_pull_request(runner):
+    work, origin, env, tmp = runner
+    (job,) = workflow()["jobs"].values()
+    env = {**env, "ISSUE_LABELS": "form: event", "ISSUE_BODY": issue_body("event", GOOD["event"])}
+    converted = _run_step(_step(job, "form_to_entry.py"), work, env)
+    assert converted.returncode == 0, converted.stderr
+    assert (tmp / "output").read_text() == "status=0\n"
+    pushed = _run_step(_step(job, "gh pr create"), work, env)
+    assert pushed.returncode == 0, pushed.stderr
+    shown = subprocess.run(["git", "show", "form/issue-12:data/events.yml"], cwd=origin, capture_output=True,
+                           text=True, check=True).stdout
+    assert shown.endswith(CANONICAL["event"])
+    subject = subprocess.run(["git", "log", "-1", "--format=%s", "form/issue-12"], cwd=origin,
+                             capture_output=True, text=True, check=True).stdout.strip()
+    assert subject == "data/events.yml: riga-2009 (#12)"
+    changed = subprocess.run(["git", "diff", "--name-only", "main", "form/issue-12"], cwd=origin,
+                             capture_output=True, text=True, check=True).stdout.split()
+    assert changed == ["data/events.yml"]
+    calls = (tmp / "gh.log").read_text().splitlines()
+    assert calls[0].startswith("pr list --repo cbss/children --head form/issue-12")
+    assert calls[1].startswith("pr create --repo cbss/children --head form/issue-12 --title data/events.yml: riga-2009")
+    assert "Closes #12" in Path(calls[1].split("--body-file ")[1]).read_text(encoding="utf-8")
+
+    # The issue is edited: a new job, on a fresh checkout of main, replaces the branch; the pull request stays.
+    subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=work, check=True)
+    subprocess.run(["git", "branch", "-q", "-D", "form/issue-12"], cwd=work, check=True)
+    (tmp / "bin" / "gh").write_text(f'#!/bin/sh\necho "$@" >> {tmp}/gh.log\n[ "$1" = pr ] && [ "$2" = list ] && echo 7\n'
+                                    "exit 0\n")
+    env["ISSUE_BODY"] = issue_body("event", {**GOOD["event"], "city-en": "Rīga"})
+    assert _run_step(_step(job, "form_to_entry.py"), work, env).returncode == 0
+    assert _run_step(_step(job, "gh pr create"), work, env).returncode == 0
+    shown = subprocess.run(["git", "show", "form/issue-12:data/events.yml"], cwd=origin, capture_output=True,
+                           text=True, check=True).stdout
+    assert shown.endswith(CANONICAL["event"].replace("en: Riga", "en: Rīga"))
+    ahead = subprocess.run(["git", "rev-list", "--count", "main..form/issue-12"], cwd=origin, capture_output=True,
+                           text=True, check=True).stdout.strip()
+    assert ahead == "1"
+    assert [c for c in (tmp / "gh.log").read_text().splitlines() if c.startswith("pr create")] == [calls[1]]
+
+
+def test_the_workflow_comments_on_a_form_with_mistakes(runner):
+    work, origin, env, tmp = runner
+    (job,) = workflow()["jobs"].values()
+    env = {**env, "ISSUE_LABELS": "form: event",
+           "ISSUE_BODY": issue_body("event", {**GOOD["event"], "date": "12.03.2009"})}
+    converted = _run_step(_step(job, "form_to_entry.py"), work, env)
+    assert converted.returncode == 0, converted.stderr  # the step succeeds: the mistakes go to the issue
+    assert (tmp / "output").read_text() == "status=1\n"
+    commented = _run_step(_step(job, "gh issue comment"), work, env)
+    assert commented.returncode == 0, commented.stderr
+    (call,) = (tmp / "gh.log").read_text().splitlines()
+    assert call.startswith("issue comment 12 --repo cbss/children --body-file ")
+    assert "12.03.2009" in Path(call.split("--body-file ")[1]).read_text(encoding="utf-8")
+    assert subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=work, capture_output=True,
+                          text=True).stdout == ""  # nothing changed
