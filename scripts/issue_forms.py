@@ -112,8 +112,8 @@ def _resolved(node: dict, all_schemas: dict) -> dict:
     merged = {}
     for part in node.get("allOf", []):
         merged.update(_resolved(part, all_schemas))
-    target, _ = resolve(node, "common.schema.json", all_schemas) if "$ref" in node else (node, None)
-    merged.update(target if target is not node else {})
+    if "$ref" in node:  # only the shared file's "#/..." references have no file name
+        merged.update(_resolved(resolve(node, "common.schema.json", all_schemas)[0], all_schemas))
     merged.update({k: v for k, v in node.items() if k not in ("$ref", "allOf")})
     return merged
 
@@ -161,12 +161,10 @@ def _enum_options(values: list, labels: dict, words: Words) -> tuple:
     return tuple((v, f"{v} — {words.both(group[v])}" if group else str(v)) for v in values)
 
 
-def _example(spec: dict, lang: str | None) -> str:
-    examples = spec.get("examples") or []
-    if not examples or isinstance(examples[0], (bool, list)):
-        return ""
-    first = examples[0]
-    return str(first[lang]) if isinstance(first, dict) and lang in first else "" if isinstance(first, dict) else str(first)
+def _example(spec: dict) -> str:
+    """The schema's first example, if it is one value (as typed in a box)."""
+    first = (spec.get("examples") or [None])[0]
+    return "" if first is None or isinstance(first, (bool, list, dict)) else str(first)
 
 
 def _questions_of_field(collection, field, node, required, all_schemas, root, words) -> list[Question]:
@@ -180,14 +178,14 @@ def _questions_of_field(collection, field, node, required, all_schemas, root, wo
     if kind == "texts":
         help_text = "\n\n".join(filter(None, [help_text, words.word("one_per_line")]))
     if kind in TEXT_KINDS or kind == "link":
-        example = _example(spec, None) if kind == "link" else ""  # a text's example is about another subject
+        example = _example(spec) if kind == "link" else ""  # a text's example is about another subject
         return [Question(field, kind, words.field(field, lang), help_text, example, required, lang)
                 for lang in CODES]
     options = ()
     if kind in ("choice", "choices"):
         target = _reference(collection, field)
         options = _entry_options(root, target) if target else _enum_options(spec["enum"], words.labels, words)
-    return [Question(field, kind, words.field(field), help_text, _example(spec, None), required, None, options)]
+    return [Question(field, kind, words.field(field), help_text, _example(spec), required, None, options)]
 
 
 def form_questions(form: str, root: Path = ROOT) -> list[Question]:
