@@ -94,3 +94,8 @@ $(VENV)/.installed-test: requirements-test.txt package-lock.json $(VENV)/.instal
 $(VENV)/.installed-linkcheck: requirements-linkcheck.txt $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-linkcheck.txt
 	touch $@
+
+## issue-forms: write the editors' GitHub issue forms (.github/ISSUE_TEMPLATE/) from the schemas and data/labels.yml
+.PHONY: issue-forms
+issue-forms: $(VENV)/.installed
+	$(BIN)/python scripts/issue_forms.py

@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.error import CommentMark
+from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tokens import CommentToken
 
 from .schema import resolve, schemas
@@ -148,3 +149,29 @@ def normal_text(text: str, schema_path: Path) -> str:
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
+
+
+# --- a new entry ------------------------------------------------------------------------------------
+
+class _DatesAsWritten(VersionedResolver):
+    """A date such as 2007-10-24 is written unquoted, as editors write it (the site reads it as text)."""
+
+    def resolve(self, kind, value, implicit):
+        tag = super().resolve(kind, value, implicit)
+        return "tag:yaml.org,2002:str" if tag == "tag:yaml.org,2002:timestamp" else tag
+
+
+def entry_text(entry: dict, schema_path: Path) -> str:
+    """A new entry for the end of a data file, in canonical form: "- id: ..." and its fields in
+    the schema's order; lists of ids on one line ([a, b]), as the files write them."""
+    yaml = _yaml()
+    yaml.Resolver = _DatesAsWritten
+    node = CommentedMap()
+    for key, value in entry.items():
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            value = CommentedSeq(value)
+            value.fa.set_flow_style()
+        node[key] = value
+    out = io.StringIO()
+    yaml.dump([node], out)
+    return normal_text(out.getvalue(), schema_path)
