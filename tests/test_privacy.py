@@ -162,6 +162,10 @@ def test_the_public_build_ignores_private_data_and_says_so(private_build):
     assert "PRIVATE_DATA is set, but this public build never reads it" in output
     assert "make internal" in output
     assert not (project / "dist-internal").exists()
+    # Nor does it carry the internal edition's banner (an empty one included) or noindex.
+    for page in (project / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'class="md-banner' not in html and 'name="robots"' not in html, page
 
 
 def test_only_files_named_by_public_resources_are_published(private_project):
