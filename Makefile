@@ -6,11 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site validate serve test linkcheck zizmor clean
+.PHONY: site validate serve test linkcheck zizmor clean internal
 
 ## site: check the content, build the web site into site/ and the offline bundle, ZIM files and printed packs into dist/
 site: $(VENV)/.installed
 	$(BIN)/python scripts/build.py
+
+## internal: the internal edition of the offline bundle for the National Contact Points, with the restricted records of $PRIVATE_DATA, into dist-internal/ (never deployed)
+internal: $(VENV)/.installed
+	$(BIN)/python scripts/build.py --internal
 
 ## validate: only check data/ and docs/, reporting every problem
 validate: $(VENV)/.installed
@@ -67,7 +71,7 @@ translations: $(VENV)/.installed
 	$(BIN)/python scripts/translations.py
 
 clean:
-	rm -rf site site.new site.old dist dist.new dist.old .pytest_cache .cache screenshots
+	rm -rf site site.new site.old dist dist.new dist.old dist-internal dist-internal.new dist-internal.old .pytest_cache .cache screenshots
 
 $(VENV)/.installed: requirements.txt
 	@# WeasyPrint (the printed resource packs) needs Pango and subsets fonts with HarfBuzz; their fonts are DejaVu.

@@ -7,9 +7,21 @@
                                         (PDF) per language into dist/
     python scripts/build.py --validate  only check, report every problem
     python scripts/build.py --no-bundle only the web site; dist/ stays as it is
+    PRIVATE_DATA=folder python scripts/build.py --internal
+                                        the internal edition of the offline
+                                        bundle for the National Contact Points,
+                                        with the restricted records of that
+                                        folder, into dist-internal/ (never
+                                        deployed); with --validate, only check
+                                        data/ and that folder
 
 Both are built into staging folders and swapped in only when the whole build
 succeeded, so a mistake never replaces the last good site/ or dist/.
+
+Only --internal reads PRIVATE_DATA: the public build, `mkdocs build` and
+`mkdocs serve` never do, even when it is set (the folder reaches the hooks
+only through mkdocs_build's private=), so restricted records cannot reach
+site/ or dist/ by a variable left set in a shell or a CI job.
 """
 from __future__ import annotations
 
@@ -31,12 +43,15 @@ from mkdocs.commands.build import build as mkdocs_run  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
-from bundle import BundleError, make_bundle  # noqa: E402
+from bundle import INTERNAL, BundleError, make_bundle  # noqa: E402
 from sitedata.load import load_site_data  # noqa: E402
+from sitedata.model import PRIVATE_ENV  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
 from print_pack import PackError, make_packs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+# What the internal edition's build copies of the project (see build_internal), and .git for the pages' dates.
+SOURCES = ("data", "docs", "overrides", "scripts", "mkdocs.yml", "requirements.txt", ".git-blame-ignore-revs", ".cache")
 
 
 def show_mkdocs_warnings() -> None:
@@ -52,17 +67,21 @@ def show_mkdocs_warnings() -> None:
     logger.addHandler(handler)
 
 
-def mkdocs_build(root: Path, out: Path, offline: bool = False, printed: Path | None = None) -> bool:
+def mkdocs_build(root: Path, out: Path, offline: bool = False, printed: Path | None = None,
+                 private: Path | None = None) -> bool:
     """Run a real, strict MkDocs build into out (the hooks give each language its search index).
 
     offline turns on Material's offline plugin: the build for file://. printed:
     the folder of the printed documents (print_pack.py), which the hooks link and
-    publish. The hooks load and check the data (a problem stops the build with
-    every problem listed). True if it succeeded."""
+    publish. private: the private data folder, for the internal edition only (its
+    restricted records, and the banner on every page). The hooks load and check the
+    data (a problem stops the build with every problem listed). True if it succeeded."""
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
         config.plugins["material/offline"].config.enabled = offline
         config.extra["printed_dir"] = str(printed) if printed else ""
+        config.extra["private_dir"] = str(private) if private else ""
+        config.extra["internal"] = private is not None
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_run(config)
@@ -105,6 +124,77 @@ def build_bundle(root: Path, out: Path, printed: Path) -> str | None:
             print(f"The offline bundle cannot be made: {err}", file=sys.stderr)
             return None
         return summary + "; " + ", ".join(f"{p.name} {p.stat().st_size // 1000} KB" for p in packs)
+
+
+def copy_sources(root: Path, dest: Path) -> Path:
+    """What a build reads of the project, copied to dest, with the project's git history linked
+    (the pages' dates). The internal edition is built there, so that the pages it generates from
+    restricted records are never written into the project's docs/."""
+    dest.mkdir(parents=True)
+    for name in SOURCES:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            shutil.copy2(source, dest / name)
+    git = root / ".git"
+    if git.is_dir():
+        (dest / ".git").symlink_to(git)
+    elif git.is_file():  # a worktree: the file names the repository
+        shutil.copy2(git, dest / ".git")
+    return dest
+
+
+def build_internal(root: Path, out: Path, private: Path) -> str | None:
+    """The internal edition of the offline bundle (restricted records, a banner on every page,
+    its own name and SHA256SUMS; no ZIM and no printed pack) into out, swapped in only when
+    it succeeded. Returns its summary, or None if it failed."""
+    staging = out.with_name(out.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="internal-") as scratch:
+        project, tree = copy_sources(root, Path(scratch) / "project"), Path(scratch) / "bundle"
+        if not mkdocs_build(project, tree, offline=True, private=private):
+            return None
+        try:
+            summary = make_bundle(project, tree, staging, edition=INTERNAL)
+        except BundleError as err:
+            print(f"The internal edition cannot be made: {err}", file=sys.stderr)
+            shutil.rmtree(staging, ignore_errors=True)
+            return None
+    swap_in(staging, out)
+    return summary
+
+
+def private_folder() -> Path | None:
+    """The private data folder PRIVATE_DATA names, for --internal; None (and a message) if unset."""
+    value = os.environ.get(PRIVATE_ENV, "").strip()
+    if not value:
+        print(f"{PRIVATE_ENV} is not set: name the private data folder, for example\n"
+              f"  {PRIVATE_ENV}=/path/to/private-data make internal", file=sys.stderr)
+        return None
+    return Path(value).resolve()
+
+
+def internal_main(validate: bool, out: Path) -> int:
+    private = private_folder()
+    if private is None:
+        return 1
+    if validate:
+        try:
+            load_site_data(ROOT, private=private)
+        except DataError as err:
+            print(err.report(), file=sys.stderr)
+            return 1
+        print(f"The content is valid: data/, docs/ and the private data folder {private} are in order.")
+        return 0
+    show_mkdocs_warnings()
+    summary = build_internal(ROOT, out, private)
+    if summary is None:
+        print(f"\nThe internal edition was not built (see above); {out} is unchanged.", file=sys.stderr)
+        return 1
+    print(f"Built the internal edition (for the National Contact Points only, never to publish) into {out}: "
+          f"{summary}.")
+    return 0
 
 
 def print_packs(root: Path, out: Path) -> bool:
@@ -151,8 +241,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist-dir", type=Path, default=ROOT / "dist", help="where the offline bundle goes")
     parser.add_argument("--no-bundle", action="store_true",
                         help="build only the web site (quicker); leave dist/ as it is")
+    parser.add_argument("--internal", action="store_true",
+                        help=f"the internal edition, with the restricted records of {PRIVATE_ENV}")
+    parser.add_argument("--internal-dir", type=Path, default=ROOT / "dist-internal",
+                        help="where the internal edition goes")
     args = parser.parse_args(argv)
 
+    if args.internal:
+        return internal_main(args.validate, args.internal_dir.resolve())
+    if os.environ.get(PRIVATE_ENV):
+        print(f"Note: {PRIVATE_ENV} is set, but this public build never reads it; "
+              "`make internal` builds the internal edition with its restricted records.")
     started = time.monotonic()
     if args.validate:
         try:

@@ -23,6 +23,11 @@ the home page, and every address is the same as online; beside it are
 README.txt (how to open it, in English and Russian), autorun.inf (Windows
 offers to open index.html when the CD is inserted) and documents/, the
 site's downloadable documents.
+
+The internal edition for the National Contact Points (scripts/build.py
+--internal, edition=INTERNAL) is packed the same way under its own name and
+volume label, with README.txt opening on its notice, into its own folder with
+its own SHA256SUMS; it has no ZIM files (they are for public Kiwix libraries).
 """
 from __future__ import annotations
 
@@ -36,6 +41,7 @@ import sys
 import time
 import zipfile
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from unittest import mock
 
@@ -63,6 +69,24 @@ REQUIREMENTS = "requirements.txt"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
+@dataclass(frozen=True)
+class Edition:
+    """What tells one bundle from another: its files' names, its disc's labels, its ZIM files,
+    and the label of data/labels.yml that README.txt opens with (None: nothing)."""
+
+    name: str
+    volume: str
+    autorun: str
+    zim: bool = True
+    notice: str | None = None
+
+
+PUBLIC = Edition(NAME, VOLUME_LABEL, AUTORUN_LABEL)
+# For the National Contact Points only: never deployed, never a ZIM for public libraries.
+INTERNAL = Edition("cbss-children-internal", "CBSS_INTERNAL", AUTORUN_LABEL + " (internal)", zim=False,
+                   notice="internal_edition")
+
+
 class BundleError(Exception):
     """The bundle cannot be made; the message says why and what to change."""
 
@@ -76,27 +100,30 @@ def site_names(config_file: Path) -> dict[str, str]:
     return {lang.locale: lang.site_name or config.site_name for lang in languages}
 
 
-def readme_text(names: dict[str, str]) -> str:
-    """README.txt: how to open the bundle, in every language, default language first.
-    The words are the label offline_readme of data/labels.yml (one home for interface words)."""
+def readme_text(names: dict[str, str], notice: str | None = None) -> str:
+    """README.txt: how to open the bundle, in every language, default language first, after the
+    edition's notice if it has one. The words are the labels offline_readme and notice of
+    data/labels.yml (one home for interface words)."""
     from sitedata.yaml_reader import load_yaml  # the project's one YAML reader
 
     root = Path(__file__).resolve().parent.parent
-    words = load_yaml(root / "data" / "labels.yml", root).data["offline_readme"]
-    return "\n".join(words[lang].replace("{name}", name).replace("{documents}", DOCUMENTS)
-                     for lang, name in names.items())
+    labels = load_yaml(root / "data" / "labels.yml", root).data
+    words = labels["offline_readme"]
+    head = "".join(f"{labels[notice][lang]}\n" for lang in names) + "\n" if notice else ""
+    return head + "\n".join(words[lang].replace("{name}", name).replace("{documents}", DOCUMENTS)
+                            for lang, name in names.items())
 
 
-def write_root_files(tree: Path, names: dict[str, str]) -> None:
+def write_root_files(tree: Path, names: dict[str, str], edition: Edition = PUBLIC) -> None:
     # CRLF and a byte-order mark: old Windows Notepad shows the Russian text
     # and the lines correctly only so; other readers ignore both.
-    readme = readme_text(names).replace("\n", "\r\n")
+    readme = readme_text(names, edition.notice).replace("\n", "\r\n")
     (tree / "README.txt").write_bytes("\ufeff".encode() + readme.encode("utf-8"))
     # AutoPlay on a CD offers to open the start page with the default browser.
     # (Windows ignores autorun.inf on USB sticks since 2009: README.txt covers it.)
     autorun = ("[autorun]\r\nshellexecute=index.html\r\n"
                "action=Open the site (index.html)\r\n"
-               f"label={AUTORUN_LABEL}\r\n")
+               f"label={edition.autorun}\r\n")
     (tree / "autorun.inf").write_bytes(autorun.encode("ascii"))
 
 
@@ -112,12 +139,12 @@ def check_names(entries: list[PurePosixPath]) -> None:
                           "(Joliet) keeps for Windows; shorten them:\n  " + "\n  ".join(too_long))
 
 
-def prepare_tree(root: Path, tree: Path) -> None:
+def prepare_tree(root: Path, tree: Path, edition: Edition = PUBLIC) -> None:
     """Turn a built offline site into the bundle's tree, in place."""
     for name in DROPPED:
         (tree / name).unlink(missing_ok=True)
     names = site_names(root / "mkdocs.yml")
-    write_root_files(tree, names)
+    write_root_files(tree, names, edition)
     check_names(bundle_entries(tree))
 
 
@@ -191,7 +218,7 @@ class _FixedClock:
         return getattr(time, name)
 
 
-def write_iso(tree: Path, target: Path, seconds: int) -> None:
+def write_iso(tree: Path, target: Path, seconds: int, volume: str = VOLUME_LABEL) -> None:
     """Raises BundleError if pycdlib refuses."""
     import pycdlib  # here, not at the top: a build of the web site alone does not need it
 
@@ -199,7 +226,7 @@ def write_iso(tree: Path, target: Path, seconds: int) -> None:
         for module in ("pycdlib", "headervd", "dates"):
             stack.enter_context(mock.patch(f"pycdlib.{module}.time", _FixedClock(seconds)))
         iso = pycdlib.PyCdlib()
-        iso.new(interchange_level=3, vol_ident=VOLUME_LABEL, joliet=3, rock_ridge="1.09",
+        iso.new(interchange_level=3, vol_ident=volume, joliet=3, rock_ridge="1.09",
                 app_ident_str="scripts/bundle.py (pycdlib)")
         iso_paths = {PurePosixPath("."): ""}
         taken: dict[PurePosixPath, set[str]] = {}
@@ -253,24 +280,24 @@ def megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def make_bundle(root: Path, tree: Path, out: Path, extra: list[str] = ()) -> str:
+def make_bundle(root: Path, tree: Path, out: Path, extra: list[str] = (), edition: Edition = PUBLIC) -> str:
     """Make the bundle from the offline build in tree; write it into out.
 
     extra: names of further files already in out that SHA256SUMS covers too
-    (the printed resource packs). Returns a one-line summary with the sizes.
-    Raises BundleError.
+    (the printed resource packs). edition: PUBLIC, or INTERNAL (build.py --internal).
+    Returns a one-line summary with the sizes. Raises BundleError.
     """
-    prepare_tree(root, tree)
+    prepare_tree(root, tree, edition)
     out.mkdir(parents=True, exist_ok=True)
-    iso, archive, sbom = f"{NAME}.iso", f"{NAME}.zip", f"{NAME}.cdx.json"
+    iso, archive, sbom = (f"{edition.name}{suffix}" for suffix in (".iso", ".zip", ".cdx.json"))
     seconds = bundle_time()
-    write_iso(tree, out / iso, seconds)
+    write_iso(tree, out / iso, seconds, edition.volume)
     write_zip(tree, out / archive, seconds)
     write_sbom(root / REQUIREMENTS, out / sbom, seconds)
-    zims = [z.name for z in make_zims(tree, out, os.environ.get("SITE_URL"))]
+    zims = [z.name for z in make_zims(tree, out, os.environ.get("SITE_URL"))] if edition.zim else []
     write_sums(out, [iso, archive, sbom, *zims, *extra])
     files = [p for p in tree.rglob("*") if p.is_file()]
     unpacked = sum(p.stat().st_size for p in files)
     return (f"{iso} {megabytes((out / iso).stat().st_size)}, {archive} "
             f"{megabytes((out / archive).stat().st_size)}; {len(files)} files, "
-            f"{megabytes(unpacked)} unpacked; " + ", ".join(f"{z} {megabytes((out / z).stat().st_size)}" for z in zims))
+            f"{megabytes(unpacked)} unpacked" + "".join(f"; {z} {megabytes((out / z).stat().st_size)}" for z in zims))

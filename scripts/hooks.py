@@ -1,6 +1,7 @@
 """MkDocs hooks: data in, pages out. In the order MkDocs calls them:
 
-- on_config: load and check data/, write the files made from it into docs/
+- on_config: load and check data/ (and, for the internal edition only, the
+  private folder scripts/build.py names in extra.private_dir), write the files made from it into docs/
   (generate.py), and make the renderer;
 - on_nav: the headings' "Permanent link" tooltip in the language being built;
 - on_env: the interface words of data/labels.yml, for the theme's templates
@@ -67,8 +68,11 @@ def on_config(config):
     if _inner_build(config):
         return config
     root, today = Path(config.config_file_path).parent, build_date()
+    # The private folder only when scripts/build.py --internal names it (never from the
+    # environment: `mkdocs serve` and the public build must not read it).
+    private = config.extra.get("private_dir") or None
     try:
-        site = load_site_data(root)
+        site = load_site_data(root, private=Path(private) if private else None)
     except DataError as err:
         raise PluginError(err.report()) from None
     write_generated(site, root / "docs", today)

@@ -129,6 +129,76 @@ SAMPLE_RESOURCE = """
 """
 
 
+# A private data folder (PRIVATE_DATA), outside the project, as the National Contact Points'
+# private repository would hold it: a restricted contact, a restricted meeting, and a restricted
+# resource that names it and a public meeting, with a file of its own. Every text carries a marker.
+PRIVATE_RECORDS = {
+    "contacts.yml": """
+- id: restricted-expert
+  name:
+    en: {marker} Expert
+    ru: {marker} Эксперт
+  role:
+    en: Trained expert
+    ru: Обученный эксперт
+  organisation:
+    en: {marker} Shelter
+    ru: Приют {marker}
+  country: SE
+  email: {lower}@example.org
+  public: true
+  restricted: true
+""",
+    "events.yml": """
+- id: restricted-ncp-2009
+  type: expert-meeting
+  title:
+    en: Closed meeting of the National Contact Points {marker}
+    ru: Закрытое совещание национальных контактных пунктов {marker}
+  topic:
+    en: {marker} topic
+    ru: Тема {marker}
+  date: 2009-05
+  city:
+    en: Stockholm
+    ru: Стокгольм
+  country: SE
+  restricted: true
+""",
+    "resources.yml": """
+- id: restricted-experts
+  title:
+    en: Trained experts {marker}
+    ru: Обученные эксперты {marker}
+  summary:
+    en: The trained experts' contacts, {marker}, for the National Contact Points only.
+    ru: Контакты обученных экспертов, {marker}, только для национальных контактных пунктов.
+  type: report
+  publisher:
+    en: WGCC
+    ru: WGCC
+  topics: [street-children]
+  events: [restricted-ncp-2009, tallinn-2008]
+  files:
+    - lang: en
+      file: experts/{lower}.en.txt
+  restricted: true
+""",
+}
+
+
+def write_private_data(folder: Path, marker: str) -> Path:
+    """A private data folder holding PRIVATE_RECORDS and the resource's file, each with marker."""
+    lower = marker.lower()
+    for name, text in PRIVATE_RECORDS.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text.format(marker=marker, lower=lower), encoding="utf-8")
+    document = folder / "documents" / "experts" / f"{lower}.en.txt"
+    document.parent.mkdir(parents=True)
+    document.write_text(f"{marker} expert, +46 000 000\n", encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def session_build(tmp_path_factory) -> tuple[Path, str]:
     """The one real build of the project shared by most tests: (project, what it printed)."""

@@ -1,5 +1,6 @@
 """Privacy: entries marked public: false, and files only they name, never reach any output;
-addresses are not harvestable."""
+nor does anything of the private data folder (PRIVATE_DATA), even when it is set for the
+public build; addresses are not harvestable. (tests/test_internal.py: the internal edition.)"""
 from __future__ import annotations
 
 import re
@@ -10,9 +11,10 @@ import pytest
 from libzim.reader import Archive
 from pypdf import PdfReader
 
-from conftest import build_ok, copy_project, run_build
+from conftest import checked_build, copy_project, run_build, write_private_data
 
 SECRET = "Zq7PrivateMarker"  # a string that appears nowhere else
+RESTRICTED = "Wk3RestrictedMarker"  # the records of the private data folder carry this one
 
 PRIVATE_CONTACT = f"""
 - id: private-person
@@ -74,8 +76,12 @@ PRIVATE_FILES = {f"{SECRET.lower()}/experts.en.txt": f"{SECRET} expert, +46 000 
 
 
 @pytest.fixture(scope="module")
-def private_project(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("private") / "project")
+def private_build(tmp_path_factory):
+    """A full public build (site/ and dist/) of a project with entries marked public: false,
+    run with PRIVATE_DATA naming a private folder of restricted records: (project, its output)."""
+    scratch = tmp_path_factory.mktemp("private")
+    project = copy_project(scratch / "project")
+    private = write_private_data(scratch / "private-data", RESTRICTED)
     for name, entry in (("contacts.yml", PRIVATE_CONTACT), ("events.yml", PRIVATE_MEETING),
                         ("resources.yml", PRIVATE_RESOURCE)):
         path = project / "data" / name
@@ -84,8 +90,13 @@ def private_project(tmp_path_factory):
         path = project / "data" / "documents" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    build_ok(project)
-    return project
+    result = checked_build(project, env={"PRIVATE_DATA": str(private)})
+    return project, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def private_project(private_build):
+    return private_build[0]
 
 
 def _iso_tree(iso, target):
@@ -95,9 +106,9 @@ def _iso_tree(iso, target):
     return target
 
 
-def _outputs(project, scratch):
+def _outputs(project, scratch, folders=("site", "dist")):
     """(name, bytes) of every output file, with the zip's members and the ISO's files read back."""
-    for folder in ("site", "dist"):
+    for folder in folders:
         for path in sorted((project / folder).rglob("*")):
             if not path.is_file():
                 continue
@@ -137,10 +148,24 @@ def test_restricted_entries_and_files_reach_no_output(private_project, tmp_path)
         assert "WGCC" in read_back[f"cbss-children-resource-pack-{lang}.pdf:text"].decode()
         zim = next((private_project / "dist").glob(f"cbss-children_{lang}_all_*.zim")).name
         assert b"<html" in read_back[f"{zim}:{'index.html' if lang == 'en' else 'ru/index.html'}"].lower()
-    leaks = [name for name, content in outputs
-             if SECRET.lower() in name.lower() or SECRET.lower().encode() in content.lower()]
+    # The restricted records' ids too: they would name a page or a vCard.
+    markers = (SECRET.lower(), RESTRICTED.lower(), "restricted-expert", "restricted-ncp-2009")
+    leaks = [name for name, content in outputs for marker in markers
+             if marker in name.lower() or marker.encode() in content.lower()]
     assert leaks == []
     assert list((private_project / "docs").rglob("private-*.md")) == []
+    assert list((private_project / "docs").rglob("restricted-*")) == []
+
+
+def test_the_public_build_ignores_private_data_and_says_so(private_build):
+    project, output = private_build
+    assert "PRIVATE_DATA is set, but this public build never reads it" in output
+    assert "make internal" in output
+    assert not (project / "dist-internal").exists()
+    # Nor does it carry the internal edition's banner (an empty one included) or noindex.
+    for page in (project / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'class="md-banner' not in html and 'name="robots"' not in html, page
 
 
 def test_only_files_named_by_public_resources_are_published(private_project):

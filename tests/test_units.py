@@ -196,6 +196,21 @@ def test_site_data_holds_only_public_entries_in_their_order():
     assert site.words("ru") == {"type": "Тип"}
 
 
+def test_the_internal_edition_adds_the_restricted_entries_but_no_draft(tmp_path):
+    (tmp_path / "private" / "documents").mkdir(parents=True)
+    (tmp_path / "private" / "documents" / "experts.pdf").write_bytes(b"%PDF")
+    data = {"events": [_event("a")], "resources": [{"id": "open", "files": [{"lang": "en", "file": "b.pdf"}]}]}
+    restricted = {"events": [_event("closed"), {**_event("draft"), "public": False}],
+                  "resources": [{"id": "experts", "files": [{"lang": "en", "file": "experts.pdf"}]}]}
+    site = SiteData.internal_edition(tmp_path, data, restricted, {}, tmp_path / "private")
+    assert [e["id"] for e in site["events"]] == ["a", "closed"] and site.internal
+    assert site.published_files() == ["b.pdf", "experts.pdf"]
+    assert site.document_path("experts.pdf") == tmp_path / "private" / "documents" / "experts.pdf"
+    assert site.document_path("b.pdf") == tmp_path / "data" / "documents" / "b.pdf"
+    public = SiteData.public(tmp_path, data, {})
+    assert not public.internal and public.document_path("experts.pdf") == tmp_path / "data" / "documents" / "experts.pdf"
+
+
 def test_a_resource_that_links_instead_of_a_file_publishes_no_file():
     data = {"resources": [{"id": "link", "files": [{"lang": "en", "url": "https://example.org/report"}]}]}
     assert SiteData.public(Path("/nowhere"), data, {}).published_files() == []

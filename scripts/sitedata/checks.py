@@ -13,7 +13,7 @@ from pathlib import Path
 from .dates import PartialDate
 from .problems import Problem
 from .languages import CODES, english_name
-from .model import DOCUMENTS, is_for_editors
+from .model import PRIVATE_ENV, RESTRICTED, is_for_editors
 from .schema import markdown_fields, problem_at
 
 # In Markdown fields: raw HTML, and link targets with a scheme other than these.
@@ -46,15 +46,25 @@ def _at(site, name: str, path: tuple, message: str, example: str | None = None) 
     return problem_at(site.documents[name], path, message, example)
 
 
+def _ids(files, name: str) -> dict:
+    """id -> entry of a collection in another folder's files (none when they were not read)."""
+    return {e.get("id"): e for _, e in _entries(files, name)} if files is not None else {}
+
+
 def unique_ids(site) -> list[Problem]:
     found = []
     for name in site.documents:
         first_line: dict[str, int] = {}
+        public = _ids(site.other, name) if site.restricted else {}
         for index, entry in _entries(site, name):
             ident = entry.get("id")
             if not isinstance(ident, str):
                 continue
-            if ident in first_line:
+            if ident in public:  # a restricted record and a public one would share a page
+                found.append(_at(site, name, (index, "id"),
+                                 f"the id '{ident}' is already used by a public entry of data/{name}.yml; "
+                                 "every entry needs an id of its own.", f"id: {ident}-2"))
+            elif ident in first_line:
                 found.append(_at(site, name, (index, "id"),
                                  f"the id '{ident}' is already used on line {first_line[ident]}; "
                                  "every entry needs an id of its own.", f"id: {ident}-2"))
@@ -70,20 +80,31 @@ def references(site) -> list[Problem]:
             continue
         known = {e.get("id") for _, e in _entries(site, target)}
         private = {e.get("id") for _, e in _entries(site, target) if e.get("public", True) is False}
+        # A restricted record may name public ones; a public record must not name a restricted one.
+        other = _ids(site.other, target)
+        if site.restricted:
+            known |= set(other)
+            private |= {i for i, e in other.items() if e.get("public", True) is False}
         for index, entry in _entries(site, name):
             value = entry.get(field)
             ids = value if isinstance(value, list) else [value] if value is not None else []
             for position, ref in enumerate(ids):
                 path = (index, field, position) if isinstance(value, list) else (index, field)
-                if isinstance(ref, str) and ref not in known:
+                if isinstance(ref, str) and ref in other and not site.restricted:
+                    found.append(_at(site, name, path,
+                                     f"'{ref}' is a restricted record of the private data folder "
+                                     f"({site.other.shown(target + '.yml')}), so this public entry cannot name "
+                                     "it: the public site would hold its id. Remove the reference."))
+                elif isinstance(ref, str) and ref not in known:
                     close = difflib.get_close_matches(ref, [str(k) for k in known], n=1)
                     hint = f" (did you mean '{close[0]}'?)" if close else ""
+                    where = f"data/{target}.yml" + (f" or {site.shown(target + '.yml')}" if site.restricted else "")
                     found.append(_at(site, name, path,
-                                     f"'{ref}' is not an id in data/{target}.yml{hint}; known ids are: "
+                                     f"'{ref}' is not an id in {where}{hint}; known ids are: "
                                      f"{', '.join(sorted(str(k) for k in known))}."))
                 elif ref in private and entry.get("public", True):
                     found.append(_at(site, name, path,
-                                     f"'{ref}' in data/{target}.yml is marked public: false, so this "
+                                     f"'{ref}' in {site.shown(target + '.yml')} is marked public: false, so this "
                                      "public entry cannot name it; remove the reference or publish both."))
     return found
 
@@ -137,7 +158,8 @@ def safe_markdown(site) -> list[Problem]:
 
 def resource_files(site) -> list[Problem]:
     """Every file a resource names exists, and every file in data/documents/ is named by a resource."""
-    folder = site.root / DOCUMENTS
+    folder, shown = site.documents_folder, site.shown("documents")
+    public_folder = site.other.documents_folder if site.restricted and site.other else None
     named = set()
     found = []
     for index, entry in _entries(site, "resources"):
@@ -147,14 +169,19 @@ def resource_files(site) -> list[Problem]:
             named.add(item["file"])
             if not (folder / item["file"]).is_file():
                 found.append(_at(site, "resources", (index, "files", position, "file"),
-                                 f"the file '{DOCUMENTS}/{item['file']}' does not exist; add it to the "
+                                 f"the file '{shown}/{item['file']}' does not exist; add it to the "
                                  "repository or correct the path (small letters, exact spelling)."))
+            elif public_folder and (public_folder / item["file"]).is_file():  # which would the edition hold?
+                found.append(_at(site, "resources", (index, "files", position, "file"),
+                                 f"data/documents/{item['file']} has the same name as '{shown}/{item['file']}'; "
+                                 "give the restricted file a name of its own.",
+                                 f"file: restricted/{item['file']}"))
     if "resources" in site.documents and folder.is_dir():
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             rel = path.relative_to(folder).as_posix()
             if rel not in named and not is_for_editors(rel):
-                found.append(Problem(f"{DOCUMENTS}/{rel}",
-                                     "no entry in data/resources.yml names this file, so the site would "
+                found.append(Problem(f"{shown}/{rel}",
+                                     f"no entry in {site.shown('resources.yml')} names this file, so the site would "
                                      "publish it without a page; add it to a resource's files, or delete it.",
                                      example=f"files:\n  - lang: en\n    file: {rel}"))
     return found
@@ -167,6 +194,8 @@ def _markdown_files(folder: Path) -> set[str]:
 
 def page_parity(site) -> list[Problem]:
     """Both languages have the same pages."""
+    if site.restricted:  # the private folder has no pages
+        return []
     pages = {lang: _markdown_files(site.root / "docs" / lang) for lang in CODES}
     found = []
     for lang in CODES:
@@ -179,7 +208,29 @@ def page_parity(site) -> list[Problem]:
     return found
 
 
-ALL_CHECKS = (unique_ids, references, real_dates, safe_markdown, resource_files, page_parity)
+def restricted_records(site) -> list[Problem]:
+    """Restricted records live in the private folder only, and each there says so: the marker
+    travels with a record copied into data/, where this check stops it."""
+    found = []
+    for name in site.documents:
+        for index, entry in _entries(site, name):
+            if RESTRICTED in entry and not site.restricted:
+                found.append(_at(site, name, (index, RESTRICTED),
+                                 "a restricted record never goes into the public repository, where anyone "
+                                 "can read it (public: false does not hide it). Move the whole entry to "
+                                 f"{name}.yml in the private data folder named by {PRIVATE_ENV}, which only "
+                                 "`make internal` reads; for a draft or an embargo, write public: false instead.",
+                                 f"# in $PRIVATE_DATA/{name}.yml, outside this repository:\n"
+                                 f"- id: {entry.get('id', 'an-id')}\n  ...\n  restricted: true"))
+            elif site.restricted and entry.get(RESTRICTED) is not True:
+                found.append(_at(site, name, (index,),
+                                 "every record of the private data folder says restricted: true, so that "
+                                 "a copy of it pasted into the public data/ is stopped; add the line.",
+                                 "restricted: true"))
+    return found
+
+
+ALL_CHECKS = (unique_ids, references, real_dates, safe_markdown, resource_files, page_parity, restricted_records)
 
 
 def run_all(site) -> list[Problem]:

@@ -22,7 +22,7 @@ from pathlib import Path
 from . import events
 from .icalendar_files import calendar_files
 from .languages import CODES
-from .model import DOCUMENTS, SiteData
+from .model import SiteData
 from .vcards import vcard
 
 # folder -> (collection, field with the page title, which entries, macro that renders one)
@@ -109,4 +109,4 @@ def copy_published_documents(site: SiteData, site_dir: Path, printed: dict[str, 
         shutil.copy2(path, target / name)
     for rel in site.published_files():
         (target / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(site.root / DOCUMENTS / rel, target / rel)
+        shutil.copy2(site.document_path(rel), target / rel)

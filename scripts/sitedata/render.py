@@ -19,7 +19,7 @@ from mkdocs.utils import get_relative_url
 from . import events, listings
 from .dates import PartialDate, format_partial
 from .languages import CODES, DEFAULT
-from .model import DOCUMENTS, PRINTED, SiteData
+from .model import PRINTED, SiteData
 from .plurals import plural
 
 # The characters Python-Markdown lets a backslash escape (with the tables extension),
@@ -159,7 +159,7 @@ class Renderer:
 
         def file_facts(path: str) -> dict:
             """Format and size of a file in data/documents/, for the download link."""
-            file = self.site.root / DOCUMENTS / path
+            file = self.site.document_path(path)
             return {"format": format_name(file, words["file_formats"]),
                     "size": format_size(file.stat().st_size, lang, words["size_units"])}
 

@@ -162,7 +162,7 @@ def _message(error: jsonschema.ValidationError, doc: Document) -> tuple[str, tup
         hint = f" (did you mean '{close}'?)" if close else ""
         return f"found {_describe(found, written)}{hint}, expected one of: {', '.join(allowed)}.", path
     if kind == "const":
-        return f"found {_describe(found)}, expected {error.validator_value!r}.", path
+        return f"found {_describe(found)}, expected {_describe(error.validator_value)}.", path
     if kind == "pattern":
         return f"found {_describe(found)}, expected {_expected(schema)}.", path
     if kind == "minLength":

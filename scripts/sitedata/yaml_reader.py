@@ -127,9 +127,10 @@ def _syntax_problem(rel: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
                    example=fixed)
 
 
-def load_yaml(path: Path, root: Path) -> Document:
-    """Load one YAML file; raise DataError naming the line of a syntax error."""
-    rel = path.relative_to(root).as_posix()
+def load_yaml(path: Path, root: Path, shown: str | None = None) -> Document:
+    """Load one YAML file; raise DataError naming the line of a syntax error.
+    Messages name it by its path from root, or as shown (a file outside the project)."""
+    rel = shown or path.relative_to(root).as_posix()
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
