@@ -1,5 +1,7 @@
 """MkDocs hooks: data in, pages out. In the order MkDocs calls them:
 
+- on_startup: under `mkdocs serve`, a failed build shows its problems in the
+  browser and reloads itself once they are fixed (preview.py);
 - on_config: load and check data/, write the files made from it into docs/
   (generate.py), and make the renderer;
 - on_nav: the headings' "Permanent link" tooltip in the language being built;
@@ -38,6 +40,7 @@ from sitedata.generate import PAGES, copy_published_documents, write_generated
 from sitedata.languages import CODES, DEFAULT
 from sitedata.load import load_site_data
 from sitedata.page_dates import PageDates
+from sitedata.preview import keep_serving
 from sitedata.material_script import MaterialChanged, no_sitemap_fetch
 from sitedata.metadata import head
 from sitedata.problems import DataError
@@ -55,6 +58,17 @@ def _inner_build(config) -> bool:
 
 def _offline(config) -> bool:
     return config.plugins["material/offline"].config.enabled
+
+
+def _csp(html: str, config) -> str:
+    return add_csp(valid_html(html), _offline(config), preview=_state.get("preview", False))
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` would hold the browser's request for as long as the build fails.
+    if command == "serve":
+        _state["preview"] = True
+        keep_serving(lambda page: add_csp(valid_html(page), offline=False))
 
 
 def on_config(config):
@@ -133,7 +147,7 @@ def on_post_page(output, page, config):
     lang, _ = _language_and_path(page)
     if lang != DEFAULT:  # its own search index (see on_post_build)
         output = rebase(output, lang, page.file.dest_uri)
-    return add_csp(valid_html(output), _offline(config))
+    return _csp(output, config)
 
 
 def on_post_template(output_content, template_name, config):
@@ -142,7 +156,7 @@ def on_post_template(output_content, template_name, config):
         # language's (MkDocs writes nothing for an empty result).
         return ""
     if template_name.endswith(".html"):
-        return add_csp(valid_html(output_content), _offline(config))
+        return _csp(output_content, config)
     return output_content
 
 
