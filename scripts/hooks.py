@@ -6,7 +6,7 @@
   (generate.py), and make the renderer;
 - on_nav: the headings' "Permanent link" tooltip in the language being built;
 - on_env: the interface words of data/labels.yml, for the theme's templates
-  (the footer, the 404 page);
+  (the footer, the 404 page), and the site's pages, for the 404 page;
 - on_page_markdown: render the page's Markdown as a Jinja template in its language,
   and say when its content last changed (page_dates.py);
 - on_page_context: language links to the same page in the other language,
@@ -96,6 +96,10 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     env.globals["labels"] = _state["site"].labels
+    # For the 404 page, which finds the page an address names in another folder or form. The
+    # default language's pages; every other language has the same under its folder.
+    env.globals["site_pages"] = {"languages": list(CODES), "pages": sorted(
+        f.dest_uri for f in files.documentation_pages() if f.dest_uri.endswith(".html"))}
     return env
 
 
