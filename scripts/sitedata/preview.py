@@ -6,8 +6,9 @@ issue) while the problems were printed only in the terminal. In the preview
 MkDocs' build is therefore wrapped (keep_serving): when it fails, the site
 folder is emptied and holds one page, which lists the problems. mkdocs serve
 gives that page for every address (it is the site's 404 page), and the page
-asks the server, as mkdocs serve's own script does, for the next build; once
-the editor saves a fix, it reloads itself into the mended page. `make site`
+carries mkdocs serve's own live-reload script, which waits for the next
+build: once the editor saves a fix, it reloads itself into the mended page.
+(`mkdocs serve --clean` tells the hooks it is a build, and is not wrapped.) `make site`
 and `mkdocs build` are not wrapped: there a problem stops the build, and the
 last good site stays.
 """
