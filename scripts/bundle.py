@@ -59,8 +59,8 @@ AUTORUN_LABEL = "CBSS: Unaccompanied and Trafficked Children"
 # rather than ship a disc on which Windows shows mangled names.
 JOLIET_MAX = 64
 # Useless without a web server (404.html also points to /, the filesystem root
-# under file://); the sitemap is written without site_url and unused offline.
-DROPPED = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+# under file://, and so its script); the sitemap is written without site_url and unused offline.
+DROPPED = ("404.html", "assets/javascripts/not-found.js", "sitemap.xml", "sitemap.xml.gz")
 # The documents that public resources name, copied there by the build (hooks.py).
 DOCUMENTS = "documents"
 # The build's pinned Python dependencies, with their hashes: what the SBOM lists.

@@ -1,11 +1,13 @@
 """MkDocs hooks: data in, pages out. In the order MkDocs calls them:
 
+- on_startup: under `mkdocs serve`, a failed build shows its problems in the
+  browser and reloads itself once they are fixed (preview.py);
 - on_config: load and check data/ (and, for the internal edition only, the
-  private folder scripts/build.py names in extra.private_dir), write the files made from it into docs/
-  (generate.py), and make the renderer;
+  private folder scripts/build.py names in extra.private_dir), write the files
+  made from it into docs/ (generate.py), and make the renderer;
 - on_nav: the headings' "Permanent link" tooltip in the language being built;
 - on_env: the interface words of data/labels.yml, for the theme's templates
-  (the footer, the 404 page);
+  (the footer, the 404 page), and the site's pages, for the 404 page;
 - on_page_markdown: render the page's Markdown as a Jinja template in its language,
   and say when its content last changed (page_dates.py);
 - on_page_context: language links to the same page in the other language,
@@ -39,6 +41,7 @@ from sitedata.generate import PAGES, copy_published_documents, write_generated
 from sitedata.languages import CODES, DEFAULT
 from sitedata.load import load_site_data
 from sitedata.page_dates import PageDates
+from sitedata.preview import keep_serving
 from sitedata.material_script import MaterialChanged, no_sitemap_fetch
 from sitedata.metadata import head
 from sitedata.problems import DataError
@@ -62,6 +65,17 @@ def printed_files(folder: str | None) -> dict[str, Path]:
     """The printed documents scripts/build.py made for this build, by name (none under
     `mkdocs serve` and `build.py --no-bundle`: the pages then leave their links out)."""
     return {p.name: p for p in sorted(Path(folder).iterdir())} if folder else {}
+
+
+def _csp(html: str, config) -> str:
+    return add_csp(valid_html(html), _offline(config), preview=_state.get("preview", False))
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` would hold the browser's request for as long as the build fails.
+    if command == "serve":
+        _state["preview"] = True
+        keep_serving(lambda page: add_csp(valid_html(page), offline=False))
 
 
 def on_config(config):
@@ -93,6 +107,10 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     env.globals["labels"] = _state["site"].labels
+    # For the 404 page, which finds the page an address names in another folder or form. The
+    # default language's pages; every other language has the same under its folder.
+    env.globals["site_pages"] = {"languages": list(CODES), "pages": sorted(
+        f.dest_uri for f in files.documentation_pages() if f.dest_uri.endswith(".html"))}
     return env
 
 
@@ -144,7 +162,7 @@ def on_post_page(output, page, config):
     lang, _ = _language_and_path(page)
     if lang != DEFAULT:  # its own search index (see on_post_build)
         output = rebase(output, lang, page.file.dest_uri)
-    return add_csp(valid_html(output), _offline(config))
+    return _csp(output, config)
 
 
 def on_post_template(output_content, template_name, config):
@@ -153,7 +171,7 @@ def on_post_template(output_content, template_name, config):
         # language's (MkDocs writes nothing for an empty result).
         return ""
     if template_name.endswith(".html"):
-        return add_csp(valid_html(output_content), _offline(config))
+        return _csp(output_content, config)
     return output_content
 
 

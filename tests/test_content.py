@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import page, text_of
+from conftest import data, page, text_of
 
 # page -> facts in English, facts in Russian (the built page's text must contain each)
 FACTS = {
@@ -184,3 +184,20 @@ def test_only_what_the_source_gives_is_shown_as_fact(site):
                          ("ru/", "приведена как «пример инструмента» (Example of a tool), без указания автора")):
         tool = page(site, f"{prefix}tools/self-assessment.html").select_one("article")
         assert said in " ".join(tool.select_one("h1 ~ p").get_text(" ").split())
+
+
+def test_an_event_page_lists_the_resources_that_name_it(site, built_project):
+    """Each event's page links, under its heading, the public resources whose `events` name it,
+    in both languages (restricted ones: test_privacy.py finds them in no output)."""
+    resources = data("resources", built_project)
+    named = {e["id"]: [r for r in resources if e["id"] in r.get("events", [])] for e in data("events", built_project)}
+    assert sum(map(bool, named.values())) >= 3
+    for event_id, found in named.items():
+        for prefix, lang, heading in (("", "en", "Resources from this event"), ("ru/", "ru", "Материалы этого мероприятия")):
+            doc = page(site, f"{prefix}events/{event_id}.html")
+            h2 = next((h for h in doc.select("h2") if h.get_text(strip=True).startswith(heading)), None)
+            if not found:
+                assert h2 is None, event_id
+                continue
+            links = [(a["href"], a.get_text(strip=True)) for a in h2.find_next_sibling("ul").select("a")]
+            assert sorted(links) == sorted((f"../resources/{r['id']}.html", r["title"][lang]) for r in found), event_id

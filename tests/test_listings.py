@@ -89,12 +89,15 @@ def test_for_build_groups_by_country_and_event():
     hidden = {"id": "h", "country": "EE", "public": False}
     resource = {"id": "r", "countries": ["EE", "LV"], "topics": [], "type": "report"}
     project = {"id": "p", "events": ["late"]}
-    lists = listings.for_build(_site(events=held, contacts=[contact, hidden], resources=[resource],
+    older = {"id": "o", "year": 2005, "events": ["late", "early"], "topics": [], "type": "report"}
+    newer = {"id": "n", "year": 2008, "events": ["late"], "topics": [], "type": "report"}
+    lists = listings.for_build(_site(events=held, contacts=[contact, hidden], resources=[resource, older, newer],
                                      projects=[project], countries=[_country("EE", "Estonia")]), TODAY)
     assert [e["id"] for e in lists["events_by_country"]["EE"]] == ["late", "early"]
     assert lists["contacts_by_country"] == {"EE": [contact]}
     assert lists["resources_by_country"] == {"EE": [resource], "LV": [resource]}
     assert lists["projects_by_event"] == {"late": [project]}
+    assert lists["resources_by_event"] == {"late": [newer, older], "early": [older]}  # the library's order
     assert lists["dated_ahead"] is False and [e["id"] for e in lists["latest"]] == ["late", "early"]
 
 

@@ -136,6 +136,7 @@ def test_root_has_the_start_page_readme_autorun_and_documents(built):
     assert any(line.startswith("label=") for line in autorun)
     assert (root / "documents").is_dir()
     assert not (root / "404.html").exists(), "a page that needs a web server and links to /"
+    assert not (root / "assets" / "javascripts" / "not-found.js").exists(), "the 404 page's script"
 
 
 def test_readme_says_how_to_open_it_in_english_and_russian(built):

@@ -64,6 +64,7 @@ PRIVATE_RESOURCE = f"""
     en: {SECRET} WGCC
     ru: {SECRET} WGCC
   topics: [street-children]
+  events: [cacvt-training]  # the training's page lists its public resources only
   files:
     - lang: en
       file: {SECRET.lower()}/experts.en.txt

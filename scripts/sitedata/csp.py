@@ -35,8 +35,10 @@ def inline_scripts(html: str) -> list[str]:
     return bodies
 
 
-def policy(html: str, offline: bool) -> str:
-    if offline:
+def policy(html: str, offline: bool, preview: bool = False) -> str:
+    """preview: for `mkdocs serve`, which adds its live-reload script to each page as it sends it,
+    with numbers of the moment in it, so no hash made at build time can name it."""
+    if offline or preview:
         # From file://, Material's search runs in an iframe (the iframe-worker shim),
         # which the shim fills with an inline script made at run time: no hash can
         # name it. Still only the bundle's own files can load.
@@ -61,9 +63,9 @@ def policy(html: str, offline: bool) -> str:
     ])
 
 
-def add_csp(html: str, offline: bool) -> str:
+def add_csp(html: str, offline: bool, preview: bool = False) -> str:
     """The page with its policy as the first element after <meta charset>."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, offline)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, offline, preview)}">'
     match = CHARSET.search(html)
     if not match:
         return html.replace("<head>", f"<head>\n{tag}", 1)

@@ -7,6 +7,8 @@ data/*.yml and data/labels.yml; tests/test_languages.py checks that all agree.
 """
 from __future__ import annotations
 
+import os
+
 # code -> (its name in English, for messages to editors; Babel's locale for dates;
 #          the locale Open Graph names it by, language_TERRITORY)
 LANGUAGES = {
@@ -27,3 +29,16 @@ def babel_locale(code: str) -> str:
 
 def og_locale(code: str) -> str:
     return LANGUAGES[code][2]
+
+
+def editor_language(environ: dict | None = None) -> str:
+    """The language of the person at the terminal: the site's language that LANGUAGE (its first
+    entry) or LANG starts with, like ru_RU.UTF-8; the default one otherwise."""
+    environ = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LANG"):
+        first = environ.get(name, "").split(":")[0].lower()
+        for code in CODES:
+            if first.startswith(code):
+                return code
+    return DEFAULT
+

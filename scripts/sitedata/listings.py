@@ -1,8 +1,8 @@
 """What the pages list, shaped in Python so that the macros only lay it out.
 
 for_build(): the lists that read the same in every language (events by when
-and where, the library's order, what concerns each country, the projects of
-each event, the priorities by number), computed once per build; for_language(): what is ordered or named
+and where, the library's order, what concerns each country, the projects and
+the resources of each event, the priorities by number), computed once per build; for_language(): what is ordered or named
 by words of one language (the filters' options, the member states by name),
 computed once per language.
 """
@@ -71,6 +71,7 @@ def for_build(site: SiteData, today: dt.date) -> dict:
             "contacts_by_country": grouped(site["contacts"], countries_of),
             "resources_by_country": grouped(site["resources"], countries_of),
             "projects_by_event": grouped(site["projects"], lambda project: project.get("events", [])),
+            "resources_by_event": grouped(library_order(site["resources"]), lambda r: r.get("events", [])),
             "library": library_order(site["resources"]),
             "members": members(site),
             "priorities": priorities(site)}
