@@ -37,7 +37,7 @@ from mkdocs.plugins import event_priority
 
 from sitedata.csp import add_csp
 from sitedata.dates import build_date
-from sitedata.generate import PAGES, copy_published_documents, write_generated
+from sitedata.generate import LIST_PAGES, PAGES, copy_published_documents, write_generated
 from sitedata.languages import CODES, DEFAULT
 from sitedata.load import load_site_data
 from sitedata.page_dates import PageDates
@@ -105,12 +105,20 @@ def on_nav(nav, config, files):
     return nav
 
 
+def not_found_index(files) -> dict:
+    """For the 404 page, which finds the page an address names in another folder or form: the
+    default language's pages written by hand (every other language has the same under its
+    folder), and the folders of the pages made from data, where it asks for the name itself. A
+    list of every page would grow with the site (100 KB at 100 times today's meetings)."""
+    made = tuple(f"{folder}/" for folder in PAGES) + tuple(f"{folder}/" for folder in LIST_PAGES)
+    pages = [f.dest_uri for f in files.documentation_pages() if f.dest_uri.endswith(".html")]
+    return {"languages": list(CODES), "folders": sorted(PAGES),
+            "pages": sorted(p for p in pages if not p.startswith(made) or p.endswith("/index.html"))}
+
+
 def on_env(env, config, files):
     env.globals["labels"] = _state["site"].labels
-    # For the 404 page, which finds the page an address names in another folder or form. The
-    # default language's pages; every other language has the same under its folder.
-    env.globals["site_pages"] = {"languages": list(CODES), "pages": sorted(
-        f.dest_uri for f in files.documentation_pages() if f.dest_uri.endswith(".html"))}
+    env.globals["site_pages"] = not_found_index(files)
     return env
 
 

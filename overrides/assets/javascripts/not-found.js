@@ -4,11 +4,14 @@
    /ru/events/kiev-2005.html, /countries/EE.html for countries/ee.html, or a
    source file's name (.md). The last name of the address (not "index"), in
    small letters and without .html or .md, is looked up among the site's pages
-   (the page's data block #bsr-pages, written by scripts/hooks.py), by file
-   name or, for a folder's index.html, by the folder's name; the address's
-   first folder gives the language (ru/...). The page then says where that
-   page is, in that language (data/labels.yml, not_found), with a link;
-   several pages with that name are listed. Loaded on the 404 page only. */
+   written by hand (the page's data block #bsr-pages, written by
+   scripts/hooks.py), by file name or, for a folder's index.html, by the
+   folder's name; then asked of the server in each folder of the pages made
+   from data (events/, resources/, ...: a request for the headers only), so
+   that the page stays the same size however many pages the site has. The
+   address's first folder gives the language (ru/...). The page then says
+   where that page is, in that language (data/labels.yml, not_found), with a
+   link; several pages with that name are listed. Loaded on the 404 page only. */
 (function () {
   "use strict";
 
@@ -29,7 +32,7 @@
     var names = parts.map(name).filter(function (n) { return n && n !== "index"; });
     var prefix = base + (lang === site.languages[0] ? "" : lang + "/");
     if (!names.length) {
-      return { lang: lang, pages: [] };
+      return { lang: lang, wanted: "", pages: [] };
     }
     var wanted = names[names.length - 1];
     var pages = site.pages.filter(function (page) {
@@ -39,9 +42,26 @@
     });
     return {
       lang: lang,
+      wanted: wanted,
+      prefix: prefix,
       pages: pages.map(function (page) { return prefix + page; })
         .filter(function (page) { return page !== path; })
     };
+  }
+
+  /* The pages made from data that bear the name: each folder asked whether it has one. */
+  function ask(found, folders, path) {
+    var candidates = folders.map(function (folder) {
+      return found.prefix + folder + "/" + encodeURIComponent(found.wanted) + ".html";
+    }).filter(function (page) { return page !== path; });
+    return Promise.all(candidates.map(function (page) {
+      return fetch(page, { method: "HEAD" })
+        .then(function (answer) { return answer.ok ? page : null; })
+        .catch(function () { return null; });
+    })).then(function (pages) {
+      found.pages = found.pages.concat(pages.filter(Boolean));
+      return found;
+    });
   }
 
   function link(href) {
@@ -53,6 +73,9 @@
 
   function show(found) {
     var box = document.getElementById("bsr-found");
+    if (box) {
+      box.setAttribute("data-searched", "");  /* done, found or not (the tests wait for it) */
+    }
     var one = box && box.querySelector('[data-found="one"][lang="' + found.lang + '"]');
     var many = box && box.querySelector('[data-found="many"][lang="' + found.lang + '"]');
     if (!one || !many || !found.pages.length) {
@@ -77,6 +100,12 @@
   var config = document.getElementById("__config");
   if (data && config) {
     var base = new URL(JSON.parse(config.textContent).base, location.href).pathname;
-    show(lookup(location.pathname, base.replace(/\/?$/, "/"), JSON.parse(data.textContent)));
+    var site = JSON.parse(data.textContent);
+    var found = lookup(location.pathname, base.replace(/\/?$/, "/"), site);
+    if (found.wanted) {
+      ask(found, site.folders, location.pathname).then(show);
+    } else {
+      show(found);
+    }
   }
 })();
