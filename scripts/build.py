@@ -32,11 +32,30 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
 from bundle import BundleError, make_bundle  # noqa: E402
+from sitedata import github  # noqa: E402
 from sitedata.load import load_site_data  # noqa: E402
+from sitedata.messages import in_languages, languages, say  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
 from print_pack import PackError, make_packs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def tell(key: str, file=None, **params) -> None:
+    """Print a message of the catalogue in the editor's language(s)."""
+    print(in_languages(lambda lang: say(key, lang, **params), languages()), file=file)
+
+
+def content_problems(root: Path) -> bool:
+    """Check data/ and docs/; print every problem (and, on GitHub, annotate each line). True if any."""
+    try:
+        load_site_data(root)
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        if github.active():
+            github.report(err.problems)
+        return True
+    return False
 
 
 def show_mkdocs_warnings() -> None:
@@ -102,7 +121,7 @@ def build_bundle(root: Path, out: Path, packs: list[Path]) -> str | None:
         try:
             summary = make_bundle(root, tree, out, [p.name for p in packs])
         except BundleError as err:
-            print(f"The offline bundle cannot be made: {err}", file=sys.stderr)
+            tell("build_bundle_error", error=err, file=sys.stderr)
             return None
         return summary + "; " + ", ".join(f"{p.name} {p.stat().st_size // 1000} KB" for p in packs)
 
@@ -113,7 +132,7 @@ def print_packs(root: Path, site_dir: Path, scratch: Path) -> list[Path] | None:
     try:
         packs = make_packs(root, load_site_data(root), scratch)
     except PackError as err:
-        print(f"The printed resource packs cannot be made: {err}", file=sys.stderr)
+        tell("build_packs_error", error=err, file=sys.stderr)
         return None
     (site_dir / "documents").mkdir(parents=True, exist_ok=True)
     for pack in packs:
@@ -155,26 +174,24 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.monotonic()
     if args.validate:
-        try:
-            load_site_data(ROOT)
-        except DataError as err:
-            print(err.report(), file=sys.stderr)
+        if content_problems(ROOT):
             return 1
-        print("The content is valid: data/ and both languages of docs/ are in order.")
+        tell("build_valid")
         return 0
     show_mkdocs_warnings()
     dist_dir = None if args.no_bundle else args.dist_dir.resolve()
-    summary = build_all(ROOT, args.site_dir.resolve(), dist_dir)
+    # The content first, on its own: its report (and on GitHub its annotations) before MkDocs runs.
+    summary = None if content_problems(ROOT) else build_all(ROOT, args.site_dir.resolve(), dist_dir)
     if summary is None:
-        print(f"\nThe build failed (see above); the last good {args.site_dir} and {args.dist_dir} "
-              "are unchanged.", file=sys.stderr)
+        print(file=sys.stderr)
+        tell("build_failed", site=args.site_dir, dist=args.dist_dir, file=sys.stderr)
         return 1
-    built = f"the web site into {args.site_dir}"
-    if not args.no_bundle:
-        built += f" and the offline bundle into {args.dist_dir}"
-    print(f"Built {built} in {time.monotonic() - started:.1f} s.")
-    if not args.no_bundle:
-        print(f"Offline bundle: {summary}.")  # its size, last: what one burns or sends
+    seconds = f"{time.monotonic() - started:.1f}"
+    if args.no_bundle:
+        tell("build_done_site", site=args.site_dir, seconds=seconds)
+    else:
+        tell("build_done_all", site=args.site_dir, dist=args.dist_dir, seconds=seconds)
+        tell("build_bundle_summary", summary=summary)  # its size, last: what one burns or sends
     return 0
 
 

@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 
 from .dates import PartialDate
+from .messages import Message, msg
 from .problems import Problem
-from .languages import CODES, english_name
+from .languages import CODES
 from .model import DOCUMENTS, is_for_editors
 from .schema import markdown_fields, problem_at
 
@@ -42,7 +43,7 @@ def _entries(site, name: str):
     return [(i, e) for i, e in enumerate(data) if isinstance(e, dict)]
 
 
-def _at(site, name: str, path: tuple, message: str, example: str | None = None) -> Problem:
+def _at(site, name: str, path: tuple, message: Message, example: str | None = None) -> Problem:
     return problem_at(site.documents[name], path, message, example)
 
 
@@ -56,8 +57,7 @@ def unique_ids(site) -> list[Problem]:
                 continue
             if ident in first_line:
                 found.append(_at(site, name, (index, "id"),
-                                 f"the id '{ident}' is already used on line {first_line[ident]}; "
-                                 "every entry needs an id of its own.", f"id: {ident}-2"))
+                                 msg("check_duplicate_id", id=ident, line=first_line[ident]), f"id: {ident}-2"))
             else:
                 first_line[ident] = site.documents[name].position((index, "id"))[0]
     return found
@@ -75,17 +75,21 @@ def references(site) -> list[Problem]:
             ids = value if isinstance(value, list) else [value] if value is not None else []
             for position, ref in enumerate(ids):
                 path = (index, field, position) if isinstance(value, list) else (index, field)
-                if isinstance(ref, str) and ref not in known:
+                if isinstance(ref, str) and ref not in known and not _other_case(ref, known):
                     close = difflib.get_close_matches(ref, [str(k) for k in known], n=1)
-                    hint = f" (did you mean '{close[0]}'?)" if close else ""
-                    found.append(_at(site, name, path,
-                                     f"'{ref}' is not an id in data/{target}.yml{hint}; known ids are: "
-                                     f"{', '.join(sorted(str(k) for k in known))}."))
+                    found.append(_at(site, name, path, msg(
+                        "check_unknown_reference", ref=ref, target=target,
+                        hint=msg("did_you_mean", name=close[0]) if close else "",
+                        known=", ".join(sorted(str(k) for k in known)))))
                 elif ref in private and entry.get("public", True):
-                    found.append(_at(site, name, path,
-                                     f"'{ref}' in data/{target}.yml is marked public: false, so this "
-                                     "public entry cannot name it; remove the reference or publish both."))
+                    found.append(_at(site, name, path, msg("check_private_reference", ref=ref, target=target)))
     return found
+
+
+def _other_case(ref: str, known: set) -> bool:
+    """'pl' for PL: ids and codes are written in one case only, so the schema's pattern refuses it
+    already, with "did you mean 'PL'?" (schema.py); one mistake, one message."""
+    return any(isinstance(k, str) and k != ref and k.lower() == ref.lower() for k in known)
 
 
 def real_dates(site) -> list[Problem]:
@@ -100,12 +104,10 @@ def real_dates(site) -> list[Problem]:
                 parsed[field] = PartialDate.parse(event[field])
             except ValueError:
                 found.append(_at(site, "events", (index, field),
-                                 f"found '{event[field]}', which is not a date of the calendar.",
-                                 f"{field}: 2007-10-24"))
+                                 msg("check_not_a_date", value=event[field]), f"{field}: 2007-10-24"))
         if len(parsed) == 2 and parsed["end"] < parsed["date"]:
-            found.append(_at(site, "events", (index, "end"),
-                             f"the event ends ({event['end']}) before it starts ({event['date']}); "
-                             "end is the last day, on or after date.", "date: 2007-10-24\nend: 2007-10-26"))
+            found.append(_at(site, "events", (index, "end"), msg("check_end_before_start", end=event["end"],
+                             date=event["date"]), "date: 2007-10-24\nend: 2007-10-26"))
     return found
 
 
@@ -121,16 +123,12 @@ def safe_markdown(site) -> list[Problem]:
                         continue
                     path = (index, field, lang)
                     if RAW_HTML.search(text):
-                        found.append(_at(site, name, path,
-                                         "HTML is not allowed here; write Markdown instead "
-                                         "(**bold**, *italic*, [text](https://...)).",
+                        found.append(_at(site, name, path, msg("check_html"),
                                          f"{lang}: See the [report](https://example.org/report)."))
                     for target in (a or b for a, b in LINK_TARGET.findall(text)):
                         scheme = target.split(":", 1)[0].lower() if ":" in target else ""
                         if scheme and scheme not in SAFE_SCHEMES:
-                            found.append(_at(site, name, path,
-                                             f"the link target '{target}' is not allowed; links go to "
-                                             "https://, http:// or mailto: addresses, or to pages of this site.",
+                            found.append(_at(site, name, path, msg("check_link_target", target=target),
                                              f"{lang}: See the [report](https://example.org/report)."))
     return found
 
@@ -147,15 +145,12 @@ def resource_files(site) -> list[Problem]:
             named.add(item["file"])
             if not (folder / item["file"]).is_file():
                 found.append(_at(site, "resources", (index, "files", position, "file"),
-                                 f"the file '{DOCUMENTS}/{item['file']}' does not exist; add it to the "
-                                 "repository or correct the path (small letters, exact spelling)."))
+                                 msg("check_file_missing", path=f"{DOCUMENTS}/{item['file']}")))
     if "resources" in site.documents and folder.is_dir():
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             rel = path.relative_to(folder).as_posix()
             if rel not in named and not is_for_editors(rel):
-                found.append(Problem(f"{DOCUMENTS}/{rel}",
-                                     "no entry in data/resources.yml names this file, so the site would "
-                                     "publish it without a page; add it to a resource's files, or delete it.",
+                found.append(Problem(f"{DOCUMENTS}/{rel}", msg("check_file_unnamed"),
                                      example=f"files:\n  - lang: en\n    file: {rel}"))
     return found
 
@@ -172,10 +167,8 @@ def page_parity(site) -> list[Problem]:
     for lang in CODES:
         for other in CODES:
             for page in sorted(pages[lang] - pages[other]):
-                found.append(Problem(
-                    f"docs/{lang}/{page}",
-                    f"this page has no {english_name(other)} version: docs/{other}/{page} is missing. "
-                    "Every page exists in both languages; copy it there and translate it."))
+                found.append(Problem(f"docs/{lang}/{page}", msg(
+                    "check_page_missing", language=msg(f"language_in_{other}"), other=other, page=page)))
     return found
 
 
