@@ -52,11 +52,11 @@ class Message:
         return catalogue()[self.key][lang].format(**{name: _in(v, lang) for name, v in self.params})
 
 
-def msg(key: str, **params) -> Message:
+def msg(key: str, /, **params) -> Message:
     return Message(key, tuple(sorted(params.items())))
 
 
-def say(key: str, lang: str, **params) -> str:
+def say(key: str, lang: str, /, **params) -> str:
     """A message of the catalogue, written in lang."""
     return msg(key, **params).text(lang)
 
