@@ -159,7 +159,8 @@ RUSSIAN_PAGE_ONLY = Mistake("page_only_in_russian", (("docs/ru/news.md", None, "
 SUMMARY = "    en: The two groups jointly assessed"
 # The colon after a field's name left out: reported on that line (the parser stumbles only on the next one).
 MISSING_COLON = Mistake("missing_colon", ((EV, "  date: 2006-09\n", "  date 2006-09\n"),),
-                        (At(EV, "date 2006-09", fmt="{file}:{line}:7:"), "the colon after the field's name 'date' is missing",
+                        (At(EV, "date 2006-09", fmt="{file}:{line}:7:"),
+                         "the colon after the field's name 'date' is missing",
                          "The line reads: 'date 2006-09'", "put a colon and a space after the field's name 'date'",
                          "indented as it must be in the file", "\n  date: 2006-09\n"))
 LOWERCASE_CODE = Mistake("lowercase_code", ((EV, "  country: EE\n", "  country: ee\n"),),

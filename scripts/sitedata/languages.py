@@ -3,11 +3,13 @@
 The first is the default: its pages are at the site's root, the others' under
 <code>/. Adding a language means a line here, its entry under the i18n plugin
 in mkdocs.yml, its folder docs/<code>/, and its texts beside the others in
-data/*.yml and data/labels.yml; tests/test_languages.py checks that all agree.
+data/*.yml, data/labels.yml and data/messages.yml (where language_in_<code>
+names it in messages to editors); tests/test_languages.py and
+tests/test_messages.py check that all agree.
 """
 from __future__ import annotations
 
-# code -> (its name in English, for messages to editors; Babel's locale for dates;
+# code -> (its name in English, for programmers; Babel's locale for dates;
 #          the locale Open Graph names it by, language_TERRITORY)
 LANGUAGES = {
     "en": ("English", "en_GB", "en_GB"),  # dates in the European order ("24 October 2007"), as the CBSS writes them
@@ -15,10 +17,6 @@ LANGUAGES = {
 }
 CODES = tuple(LANGUAGES)
 DEFAULT = CODES[0]
-
-
-def english_name(code: str) -> str:
-    return LANGUAGES[code][0]
 
 
 def babel_locale(code: str) -> str:
