@@ -218,7 +218,9 @@ def test_on_github_the_job_summary_tells_in_both_languages_and_links_the_guides(
     assert "| Where | Problem |" in summary and "| Где | Ошибка |" in summary
     for mistake in mistakes:
         place = next(e for e in mistake.expected if isinstance(e, At)).text(project).rstrip(":")
-        assert summary.count(f"| `{place}:") == 2, summary  # a row in each language
+        file, line = place.split(":")
+        assert summary.count(f"| [`{place}:") == 2, summary  # a row in each language, linked to the line
+        assert summary.count(f"(https://github.com/cbss/site/blob/0123abc/{file}#L{line}) |") == 2, summary
     assert "found 'three', expected a whole number" in summary and "найдено «three»" in summary
     assert "(https://github.com/cbss/site/blob/0123abc/CONTRIBUTING.md#what-the-checks-say)" in summary
     assert ("(https://github.com/cbss/site/blob/0123abc/CONTRIBUTING.ru.md#"
@@ -263,6 +265,11 @@ def test_canonical_form_on_github_is_a_warning_with_the_fix(tmp_path):
     assert warning.startswith(f"::warning file=data/events.yml,line={line},title=Canonical form / Канонический вид::")
     assert "To fix it, run: make normalize" in warning and "Чтобы исправить, выполните: make normalize" in warning
     assert _annotations(result.stdout, "error") == []
+
+
+def test_the_summary_shows_a_value_found_as_text_never_as_markup():
+    problem = Problem("data/a.yml", msg("schema_other", detail="found '<img src=x>' | here"), 3)
+    assert "| found '&lt;img src=x>' \\| here. |" in github.summary([problem], env={})
 
 
 def test_annotations_escape_what_github_reads_as_syntax():

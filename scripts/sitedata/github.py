@@ -36,15 +36,26 @@ def annotation(problem: Problem, level: str = "error", title_key: str = "gh_titl
     return f"::{level} {properties}::{_escape_data(message)}"
 
 
-def guide_url(lang: str, env: Mapping[str, str] = os.environ) -> str:
-    """The section of the guide in lang that explains the messages: on GitHub, at the commit checked."""
-    path = quote(say("gh_guide_path", lang), safe="/#.")
+def _at_commit(path: str, env: Mapping[str, str]) -> str:
+    """A file of the repository (path may end in #anchor) on GitHub, at the commit checked; else path."""
     parts = [env.get(name) for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")]
-    return "{}/{}/blob/{}/{}".format(*parts, path) if all(parts) else path
+    return "{}/{}/blob/{}/{}".format(*parts, quote(path, safe="/#.")) if all(parts) else quote(path, safe="/#.")
+
+
+def guide_url(lang: str, env: Mapping[str, str] = os.environ) -> str:
+    """The section of the guide in lang that explains the messages."""
+    return _at_commit(say("gh_guide_path", lang), env)
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text in a cell of a Markdown table: the table's own syntax and HTML (a value found may hold tags) escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
+
+
+def _where(problem: Problem, env: Mapping[str, str]) -> str:
+    """file:line:column, linked to that line of the file."""
+    anchor = f"#L{problem.line}" if problem.line else ""
+    return f"[`{problem.where()}`]({_at_commit(problem.file + anchor, env)})"
 
 
 def summary(problems: list[Problem], env: Mapping[str, str] = os.environ) -> str:
@@ -54,7 +65,7 @@ def summary(problems: list[Problem], env: Mapping[str, str] = os.environ) -> str
     for lang in CODES:
         lines += [f"### {say('gh_summary_head', lang, count=count)}", "",
                   f"| {say('gh_summary_where', lang)} | {say('gh_summary_what', lang)} |", "|---|---|"]
-        lines += [f"| `{p.where()}` | {_cell(p.text(lang))} |" for p in problems]
+        lines += [f"| {_where(p, env)} | {_cell(p.text(lang))} |" for p in problems]
         lines += ["", say("gh_summary_guide", lang, title=say("gh_guide_title", lang), url=guide_url(lang, env)), ""]
     return "\n".join(lines)
 
