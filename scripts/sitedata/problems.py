@@ -51,7 +51,7 @@ class Problem:
         return ["    " + say("problem_example", lang)] + ["      " + row for row in rows.splitlines()]
 
     def sort_key(self):
-        return (self.file, self.line or 0, self.column or 0, self.message.key, self.message.params)
+        return (self.file, self.line or 0, self.column or 0, self.message.text("en"))  # parameters may not compare
 
 
 class DataError(Exception):
