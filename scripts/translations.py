@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitedata import history  # noqa: E402
 from sitedata.languages import CODES, DEFAULT  # noqa: E402
 from sitedata.messages import Message, languages, msg, say  # noqa: E402
-from sitedata.model import COLLECTIONS, LABELS  # noqa: E402
+from sitedata.model import COLLECTIONS, LABELS, MESSAGES  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
 from sitedata.yaml_reader import Document, load_yaml  # noqa: E402
 
@@ -74,7 +74,7 @@ def _lines(doc: Document, path: tuple) -> tuple[int, int]:
 def data_texts(root: Path) -> list[Text]:
     """Every {en, ru} text of every data file, with its entry's id and field."""
     texts: list[Text] = []
-    for name in (*COLLECTIONS, LABELS):
+    for name in (*COLLECTIONS, LABELS, MESSAGES):
         try:
             doc = load_yaml(root / "data" / f"{name}.yml", root)
         except DataError:

@@ -137,7 +137,7 @@ class Mistake:
         return root
 
 
-EV, PR, RS = "data/events.yml", "data/priorities.yml", "data/resources.yml"
+EV, PR, RS, MS = "data/events.yml", "data/priorities.yml", "data/resources.yml", "data/messages.yml"
 COLON = Mistake("colon_in_text", ((PR, "en: Children living in the street",
                                    "en: Street children: those living in the street"),),
                 (At(PR, "Street children:"), "not valid YAML",
@@ -191,6 +191,14 @@ MISTAKES = [
     Mistake("language_in_capitals", ((EV, "    ru: Таллин\n", "    RU: Таллин\n"),),
             (At(EV, "RU: Таллин"), "entry 'tallinn-2008'", "unknown field 'RU' (did you mean 'ru'?)",
              "ru: Таллин  # not RU", "the Russian text (ru:) is missing"), problems=2, schema=True),
+    Mistake("message_placeholder_translated", ((MS, "«{name}».", "«{имя}»."),),
+            (At(MS, "«{имя}»"), "field 'schema_required.ru'",
+             "the Russian text must fill in the same names in braces as the English one: {name}.")),
+    Mistake("message_brace_alone", ((MS, "«{name}».", "«{name}»{."),),
+            (At(MS, "«{name}»{"), "field 'schema_required.ru'", "the braces do not pair up")),
+    Mistake("message_untranslated", ((MS, "  ru: \"нет обязательного поля «{name}».\"\n", ""),),
+            (At(MS, "schema_required:"), "field 'schema_required.ru'", "the Russian text (ru:) is missing"),
+            schema=True),
     Mistake("duplicate_id", ((EV, "id: oslo-2006", "id: reykjavik-2006"),),
             (At(EV, "id: reykjavik-2006", n=2), "entry 'reykjavik-2006'", "field 'id'",
              At(EV, "id: reykjavik-2006", fmt="already used on line {line};"), "id: reykjavik-2006-2")),

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from pathlib import Path
 
 from .dates import PartialDate
 from .messages import Message, msg
 from .problems import Problem
-from .languages import CODES
+from .languages import CODES, DEFAULT
 from .model import DOCUMENTS, is_for_editors
 from .schema import markdown_fields, problem_at
 
@@ -172,7 +173,35 @@ def page_parity(site) -> list[Problem]:
     return found
 
 
-ALL_CHECKS = (unique_ids, references, real_dates, safe_markdown, resource_files, page_parity)
+def _names_in_braces(text: str) -> set[str] | None:
+    """The {names} a message fills in; None if its braces do not pair up."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def message_placeholders(site) -> list[Problem]:
+    """Each message of data/messages.yml fills in the same {names} in every language (the program
+    gives the English one's), and its braces pair up."""
+    doc = site.documents.get("messages")
+    found = []
+    for key, texts in (doc.data.items() if doc and isinstance(doc.data, dict) else []):
+        if not isinstance(texts, dict) or not all(isinstance(texts.get(lang), str) for lang in CODES):
+            continue  # the schema reports it
+        english = _names_in_braces(texts[DEFAULT])
+        for lang in CODES:
+            names = _names_in_braces(texts[lang])
+            if names is None:
+                found.append(problem_at(doc, (key, lang), msg("check_message_braces")))
+            elif english is not None and lang != DEFAULT and names != english:
+                found.append(problem_at(doc, (key, lang), msg(
+                    "check_message_placeholders", language=msg(f"language_in_{lang}"),
+                    names=", ".join(sorted(f"{{{n}}}" for n in english)) or "—")))
+    return found
+
+
+ALL_CHECKS = (unique_ids, references, real_dates, safe_markdown, resource_files, page_parity, message_placeholders)
 
 
 def run_all(site) -> list[Problem]:

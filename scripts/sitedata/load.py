@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import checks, schema
-from .model import COLLECTIONS, LABELS, SiteData
+from .model import COLLECTIONS, LABELS, MESSAGES, SiteData
 from .problems import DataError
 from .yaml_reader import Document, load_yaml
 
@@ -28,14 +28,14 @@ def read_data(root: Path) -> tuple[DataFiles, list]:
     """Every collection read and checked against its schema; (the files, the problems found)."""
     data_dir, schema_dir = root / "data", root / "data" / "schemas"
     documents, problems = {}, []
-    for name in (*COLLECTIONS, LABELS):
+    for name in (*COLLECTIONS, LABELS, MESSAGES):
         try:
             doc = load_yaml(data_dir / f"{name}.yml", root)
         except DataError as err:
             problems += err.problems
             continue
         if doc.data is None:
-            doc.data = {} if name == LABELS else []
+            doc.data = {} if name in (LABELS, MESSAGES) else []
         problems += schema.check(doc, name, schema_dir)
         documents[name] = doc
     return DataFiles(root, documents), problems
@@ -47,5 +47,6 @@ def load_site_data(root: Path) -> SiteData:
     problems += checks.run_all(files)
     if problems:
         raise DataError(problems)
+    files.documents.pop(MESSAGES)  # for editors only: nothing of it is published
     labels = files.documents.pop(LABELS).data
     return SiteData.public(files.root, {name: doc.data for name, doc in files.documents.items()}, labels)

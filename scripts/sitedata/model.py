@@ -25,6 +25,7 @@ COLLECTIONS = {
     "sources": "where the facts come from, and the date they hold as of",
 }
 LABELS = "labels"  # data/labels.yml: the interface words, name -> {en:, ru:} (or a group of such)
+MESSAGES = "messages"  # data/messages.yml: the messages to editors, key -> {en:, ru:} (messages.py reads it)
 UID_DOMAIN = "wgcc-bsr-children-at-risk"
 DOCUMENTS = "data/documents"  # the downloadable files, each named by a resource
 # Files of data/documents/ that are for editors, never published nor reported as unnamed.
