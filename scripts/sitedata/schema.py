@@ -137,7 +137,7 @@ def _case_fits(found, schema: dict) -> str | None:
     return next((other for other in (found.upper(), found.lower()) if re.search(pattern, other)), None)
 
 
-def _renamed(error: jsonschema.ValidationError, name: str) -> str | None:
+def _renamed(error: jsonschema.ValidationError, name: str) -> Localized | None:
     """The stray field under the name it was probably meant to have: 'country: EE  # not contry'."""
     close = _closest(name, list(error.schema.get("properties", {})))
     if close is None:
@@ -177,10 +177,13 @@ def _one_of(error) -> Message:
     return msg("schema_one_of" if error.validator == "oneOf" else "schema_any_of", choices=choices)
 
 
-def _dependency(error) -> Message:
-    field = error.message.split("'")[1]
-    needs = next(iter(error.validator_value.get(field, [])), "")
-    return msg("schema_dependency", field=field, needs=needs) if needs else msg("schema_other", detail=error.message)
+def _dependency(error, path: tuple) -> tuple[Message, tuple]:
+    """A field that needs another one beside it ("end" needs "date"): said on the field's line."""
+    for field, needs in error.validator_value.items():
+        missing = [n for n in needs if n not in error.instance] if isinstance(needs, list) else []
+        if field in error.instance and missing:
+            return msg("schema_dependency", field=field, needs=missing[0]), path + (field,)
+    return msg("schema_other", detail=error.message), path
 
 
 def _message(error: jsonschema.ValidationError, doc: Document) -> tuple[Message, tuple]:
@@ -217,7 +220,7 @@ def _message(error: jsonschema.ValidationError, doc: Document) -> tuple[Message,
     if kind in ("oneOf", "anyOf") and all(set(sub) == {"required"} for sub in error.validator_value):
         return _one_of(error), path
     if kind == "dependencies":
-        return _dependency(error), path
+        return _dependency(error, path)
     return msg("schema_other", detail=error.message), path
 
 
