@@ -298,6 +298,12 @@ COLON_LEFT_OUT = [
 ]
 
 
+def test_the_second_line_of_a_long_text_is_not_taken_for_a_field_without_its_colon(tmp_path):
+    problem = _problem(tmp_path, "- id: a\n  title:\n    en: A text that\n      runs on and: on\n")
+    assert problem.message.key == "yaml_invalid" and problem.line == 4
+    assert "the quotes on this line and the one before it" in problem.format("en")
+
+
 @pytest.mark.parametrize("text, line", COLON_LEFT_OUT)
 def test_a_missing_colon_is_reported_on_its_own_line_with_the_fix(tmp_path, text, line):
     problem = _problem(tmp_path, text)

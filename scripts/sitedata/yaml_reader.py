@@ -129,7 +129,21 @@ def _missing_colon(rows: list[str], err: yaml.MarkedYAMLError) -> int | None:
     else:
         return None
     row = rows[line - 1] if 0 < line <= len(rows) else ""
-    return line if ":" not in row and NO_COLON.match(row) else None
+    if ":" in row or not NO_COLON.match(row) or _continues_a_text(rows, line):
+        return None
+    return line
+
+
+def _indent(row: str) -> int:
+    """Where a line's content starts, a list's "- " counted as indentation (as the fields after it are)."""
+    return re.match(r"\s*(?:- )?", row).end()
+
+
+def _continues_a_text(rows: list[str], line: int) -> bool:
+    """Line is the second line of a long text (indented deeper than the field before it, which
+    holds a value), not a field of its own."""
+    before = next((r for r in reversed(rows[:line - 1]) if r.strip() and not r.lstrip().startswith("#")), "")
+    return _indent(rows[line - 1]) > _indent(before) and not before.rstrip().endswith(":")
 
 
 def _colon_problem(rel: str, rows: list[str], line: int) -> Problem:
