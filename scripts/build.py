@@ -44,7 +44,9 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import ConfigurationError  # noqa: E402
 
 from bundle import INTERNAL, BundleError, make_bundle  # noqa: E402
+from sitedata import github  # noqa: E402
 from sitedata.load import load_site_data  # noqa: E402
+from sitedata.messages import in_languages, languages, say  # noqa: E402
 from sitedata.model import PRIVATE_ENV  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
 from print_pack import PackError, make_packs  # noqa: E402
@@ -52,6 +54,24 @@ from print_pack import PackError, make_packs  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 # What the internal edition's build copies of the project (see build_internal), and .git for the pages' dates.
 SOURCES = ("data", "docs", "overrides", "scripts", "mkdocs.yml", "requirements.txt", ".git-blame-ignore-revs", ".cache")
+
+
+def tell(key: str, file=None, **params) -> None:
+    """Print a message of the catalogue in the editor's language(s)."""
+    print(in_languages(lambda lang: say(key, lang, **params), languages()), file=file)
+
+
+def content_problems(root: Path, private: Path | None = None) -> bool:
+    """Check data/ and docs/ (and the private folder, for the internal edition); print every
+    problem (and, on GitHub, annotate each line). True if any."""
+    try:
+        load_site_data(root, private=private)
+    except DataError as err:
+        print(err.report(), file=sys.stderr)
+        if github.active():
+            github.report(err.problems)
+        return True
+    return False
 
 
 def show_mkdocs_warnings() -> None:
@@ -121,7 +141,7 @@ def build_bundle(root: Path, out: Path, printed: Path) -> str | None:
         try:
             summary = make_bundle(root, tree, out, [p.name for p in packs])
         except BundleError as err:
-            print(f"The offline bundle cannot be made: {err}", file=sys.stderr)
+            tell("build_bundle_error", error=err, file=sys.stderr)
             return None
         return summary + "; " + ", ".join(f"{p.name} {p.stat().st_size // 1000} KB" for p in packs)
 
@@ -158,7 +178,7 @@ def build_internal(root: Path, out: Path, private: Path) -> str | None:
         try:
             summary = make_bundle(project, tree, staging, edition=INTERNAL)
         except BundleError as err:
-            print(f"The internal edition cannot be made: {err}", file=sys.stderr)
+            tell("internal_error", error=err, file=sys.stderr)
             shutil.rmtree(staging, ignore_errors=True)
             return None
     swap_in(staging, out)
@@ -169,8 +189,7 @@ def private_folder() -> Path | None:
     """The private data folder PRIVATE_DATA names, for --internal; None (and a message) if unset."""
     value = os.environ.get(PRIVATE_ENV, "").strip()
     if not value:
-        print(f"{PRIVATE_ENV} is not set: name the private data folder, for example\n"
-              f"  {PRIVATE_ENV}=/path/to/private-data make internal", file=sys.stderr)
+        tell("internal_no_private_data", env=PRIVATE_ENV, file=sys.stderr)
         return None
     return Path(value).resolve()
 
@@ -180,20 +199,17 @@ def internal_main(validate: bool, out: Path) -> int:
     if private is None:
         return 1
     if validate:
-        try:
-            load_site_data(ROOT, private=private)
-        except DataError as err:
-            print(err.report(), file=sys.stderr)
+        if content_problems(ROOT, private):
             return 1
-        print(f"The content is valid: data/, docs/ and the private data folder {private} are in order.")
+        tell("internal_valid", folder=private)
         return 0
     show_mkdocs_warnings()
     summary = build_internal(ROOT, out, private)
     if summary is None:
-        print(f"\nThe internal edition was not built (see above); {out} is unchanged.", file=sys.stderr)
+        print(file=sys.stderr)
+        tell("internal_failed", out=out, file=sys.stderr)
         return 1
-    print(f"Built the internal edition (for the National Contact Points only, never to publish) into {out}: "
-          f"{summary}.")
+    tell("internal_done", out=out, summary=summary)
     return 0
 
 
@@ -204,7 +220,7 @@ def print_packs(root: Path, out: Path) -> bool:
     except DataError:  # the web build would report the same problems: say them once, there
         return True
     except PackError as err:
-        print(f"The printed resource packs cannot be made: {err}", file=sys.stderr)
+        tell("build_packs_error", error=err, file=sys.stderr)
         return False
     return True
 
@@ -250,30 +266,29 @@ def main(argv: list[str] | None = None) -> int:
     if args.internal:
         return internal_main(args.validate, args.internal_dir.resolve())
     if os.environ.get(PRIVATE_ENV):
-        print(f"Note: {PRIVATE_ENV} is set, but this public build never reads it; "
-              "`make internal` builds the internal edition with its restricted records.")
+        tell("build_private_ignored", env=PRIVATE_ENV)
     started = time.monotonic()
     if args.validate:
-        try:
-            load_site_data(ROOT)
-        except DataError as err:
-            print(err.report(), file=sys.stderr)
+        if content_problems(ROOT):
             return 1
-        print("The content is valid: data/ and both languages of docs/ are in order.")
+        tell("build_valid")
         return 0
     show_mkdocs_warnings()
     dist_dir = None if args.no_bundle else args.dist_dir.resolve()
-    summary = build_all(ROOT, args.site_dir.resolve(), dist_dir)
+    # On GitHub the content is checked first, on its own, for its annotations. (Elsewhere the
+    # hooks' own check reports it: a second reading costs 5% of a web build at 10x.)
+    failed = github.active() and content_problems(ROOT)
+    summary = None if failed else build_all(ROOT, args.site_dir.resolve(), dist_dir)
     if summary is None:
-        print(f"\nThe build failed (see above); the last good {args.site_dir} and {args.dist_dir} "
-              "are unchanged.", file=sys.stderr)
+        print(file=sys.stderr)
+        tell("build_failed", site=args.site_dir, dist=args.dist_dir, file=sys.stderr)
         return 1
-    built = f"the web site into {args.site_dir}"
-    if not args.no_bundle:
-        built += f" and the offline bundle into {args.dist_dir}"
-    print(f"Built {built} in {time.monotonic() - started:.1f} s.")
-    if not args.no_bundle:
-        print(f"Offline bundle: {summary}.")  # its size, last: what one burns or sends
+    seconds = f"{time.monotonic() - started:.1f}"
+    if args.no_bundle:
+        tell("build_done_site", site=args.site_dir, seconds=seconds)
+    else:
+        tell("build_done_all", site=args.site_dir, dist=args.dist_dir, seconds=seconds)
+        tell("build_bundle_summary", summary=summary)  # its size, last: what one burns or sends
     return 0
 
 

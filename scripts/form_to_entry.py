@@ -271,7 +271,7 @@ def _label_of(problem, entry: dict, questions: list[Question]) -> str:
 def _answer_of(problem) -> str:
     """The example of a build's message as one would answer the form ("date: 2005-04" is 2005-04);
     none if it is YAML of several lines, which a form does not ask for."""
-    example = problem.example or ""
+    example = problem.example.text("en") if hasattr(problem.example, "text") else problem.example or ""
     if "\n" in example:
         return ""
     name, _, value = example.partition(": ")
@@ -284,7 +284,7 @@ def _wrongs_of(problems: list, ours, entry: dict, questions: list[Question]) -> 
     for problem in problems:
         label = _label_of(problem, entry, questions) if ours(problem) else (
             f"{problem.file}:{problem.line}" if problem.line else problem.file)
-        wrongs.append(Wrong(label, {"en": problem.message}, _answer_of(problem)))
+        wrongs.append(Wrong(label, {lang: problem.text(lang) for lang in CODES}, _answer_of(problem)))
     return wrongs
 
 

@@ -19,12 +19,19 @@ from ruamel.yaml import YAMLError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from sitedata import github  # noqa: E402
+from sitedata.messages import in_languages, languages, msg, say  # noqa: E402
 from sitedata.model import COLLECTIONS  # noqa: E402
 from sitedata.normal_form import normal_text  # noqa: E402
 from sitedata.problems import Problem  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = "make normalize"
+
+
+def tell(key: str, out=None, **params) -> None:
+    """Print a message of the catalogue in the editor's language(s)."""
+    print(in_languages(lambda lang: say(key, lang, **params), languages()), file=out)
 
 
 def _first_difference(old: str, new: str) -> tuple[int, str, str]:
@@ -43,18 +50,15 @@ def check_file(path: Path, root: Path, write: bool) -> Problem | None:
     try:
         normal = normal_text(text, root / "data" / "schemas" / f"{path.stem}.schema.json")
     except YAMLError:
-        return Problem(rel, "this is not valid YAML, so it cannot be put in canonical form; "
-                            "`make validate` shows where the mistake is.", fix="make validate")
+        return Problem(rel, msg("normalize_invalid_yaml"), fix="make validate")
     if normal == text:
         return None
     if write:
         path.write_text(normal, encoding="utf-8")
-        print(f"Rewrote {rel} in canonical form.")
+        tell("normalize_rewrote", file=rel)
         return None
     line, found, wanted = _first_difference(text, normal)
-    return Problem(rel, f"the file is not in canonical form (fields in the schema's order, en before ru, "
-                        f"two spaces per level). The first difference is on this line: found "
-                        f"{found.strip()!r}, expected {wanted.strip()!r}.", line, fix=FIX)
+    return Problem(rel, msg("normalize_not_canonical", found=found.strip(), wanted=wanted.strip()), line, fix=FIX)
 
 
 def data_files(root: Path) -> list[Path]:
@@ -70,11 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     files = data_files(root)
     problems = [p for p in (check_file(path, root, write=not args.check) for path in files) if p]
     for problem in problems:
-        print(problem.format() + "\n", file=sys.stderr)
+        print(in_languages(problem.format, languages()) + "\n", file=sys.stderr)
+    if problems and github.active():  # a warning on the line: the workflow decides whether it fails the check
+        github.report(problems, level="warning", title_key="normalize_title")
     if problems:
-        print(f"{len(problems)} of {len(files)} data files need attention.", file=sys.stderr)
+        tell("normalize_some_bad", out=sys.stderr, bad=len(problems), total=len(files))
         return 1
-    print(f"All {len(files)} data files are in canonical form.")
+    tell("normalize_all_good", total=len(files))
     return 0
 
 

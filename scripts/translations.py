@@ -25,13 +25,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitedata import history  # noqa: E402
-from sitedata.languages import CODES, DEFAULT, english_name  # noqa: E402
-from sitedata.model import COLLECTIONS, LABELS  # noqa: E402
+from sitedata.languages import CODES, DEFAULT  # noqa: E402
+from sitedata.messages import Message, languages, msg, say  # noqa: E402
+from sitedata.model import COLLECTIONS, LABELS, MESSAGES  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
 from sitedata.yaml_reader import Document, load_yaml  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGS = {code: english_name(code) for code in CODES}
+LANGS = {code: msg(f"language_in_{code}") for code in CODES}  # the name as a message says "in Russian"
 
 
 @dataclass
@@ -50,7 +51,7 @@ class Row:
     where: str  # file:line
     entry: str
     field: str
-    detail: str
+    detail: Message
 
 
 # --- data ---------------------------------------------------------------------------------------
@@ -73,7 +74,7 @@ def _lines(doc: Document, path: tuple) -> tuple[int, int]:
 def data_texts(root: Path) -> list[Text]:
     """Every {en, ru} text of every data file, with its entry's id and field."""
     texts: list[Text] = []
-    for name in (*COLLECTIONS, LABELS):
+    for name in (*COLLECTIONS, LABELS, MESSAGES):
         try:
             doc = load_yaml(root / "data" / f"{name}.yml", root)
         except DataError:
@@ -91,9 +92,9 @@ def _newest(times: dict[int, float], span: tuple[int, int]) -> float:
     return max(times.get(line, 0) for line in range(span[0], span[1] + 1))
 
 
-def _when(stamp: float) -> str:
+def _when(stamp: float) -> str | Message:
     if stamp == history.UNCOMMITTED:
-        return "now (not committed yet)"
+        return msg("tr_now")
     return dt.datetime.fromtimestamp(stamp, dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
 
 
@@ -105,15 +106,15 @@ def data_rows(root: Path, git: bool) -> list[Row]:
             if lang not in present:
                 other = next(iter(present.values()), (0, 0))
                 rows.append(Row("missing", f"{text.file}:{other[0]}", text.entry, text.field,
-                                f"no {name} text ({lang}:)"))
+                                msg("tr_no_text", language=name, code=lang)))
         if not git or len(present) < 2:
             continue
         times = blame.setdefault(text.file, history.line_times(root, text.file))
         english, russian = _newest(times, present["en"]), _newest(times, present["ru"])
         if english > russian:
             rows.append(Row("outdated", f"{text.file}:{present['ru'][0]}", text.entry, text.field,
-                            f"English changed {_when(english)}, Russian {_when(russian)}: "
-                            f"check the ru: against \"{_short(text.english)}\""))
+                            msg("tr_outdated_text", english=_when(english), russian=_when(russian),
+                                text=_short(text.english))))
     return rows
 
 
@@ -134,40 +135,48 @@ def page_rows(root: Path, git: bool) -> list[Row]:
         for other in LANGS:
             for page in sorted(pages[other] - pages[lang]):
                 rows.append(Row("missing", f"docs/{lang}/{page}", "-", "-",
-                                f"no {name} page; docs/{other}/{page} exists"))
+                                msg("tr_no_page", language=name, other=other, page=page)))
     for page in sorted(pages["en"] & pages["ru"]) if git else []:
         english = history.file_time(root, f"docs/en/{page}")
         russian = history.file_time(root, f"docs/ru/{page}")
         if english is not None and russian is not None and english > russian:
             rows.append(Row("outdated", f"docs/ru/{page}", "-", "-",
-                            f"English page changed {_when(english)}, Russian {_when(russian)}"))
+                            msg("tr_outdated_page", english=_when(english), russian=_when(russian))))
     return rows
 
 
 # --- report -------------------------------------------------------------------------------------
 
-def table(rows: list[Row]) -> str:
-    head = Row("STATUS", "WHERE", "ENTRY", "FIELD", "WHAT")
-    cells = [[r.status, r.where, r.entry, r.field, r.detail] for r in [head] + rows]
+COLUMNS = ("tr_column_status", "tr_column_where", "tr_column_entry", "tr_column_field", "tr_column_what")
+STATUS = {"missing": "tr_missing", "outdated": "tr_outdated"}
+
+
+def table(rows: list[Row], lang: str) -> str:
+    cells = [[say(key, lang) for key in COLUMNS]]
+    cells += [[say(STATUS[r.status], lang), r.where, r.entry, r.field, r.detail.text(lang)] for r in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(4)]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)) + "  " + row[4] for row in cells)
 
 
-def report(root: Path) -> str:
-    git = history.is_repository(root)
-    rows = data_rows(root, git) + page_rows(root, git)
+def _written(rows: list[Row], git: bool, lang: str) -> str:
+    """The report in one language."""
     missing = sum(r.status == "missing" for r in rows)
     outdated = sum(r.status == "outdated" for r in rows)
-    lines = [f"Translation status of data/ and docs/: {missing} missing, {outdated} outdated."]
+    lines = [say("tr_head", lang, missing=missing, outdated=outdated)]
     if not git:
-        lines.append("(Not a git repository: outdated translations cannot be found, only missing ones.)")
+        lines.append(say("tr_not_git", lang))
     if rows:
-        lines += ["", table(rows), "",
-                  "missing: add the text or page in that language (see CONTRIBUTING.md, \"Translating\").",
-                  "outdated: the English changed after the Russian; check the Russian and update it."]
+        lines += ["", table(rows, lang), "", say("tr_help_missing", lang), say("tr_help_outdated", lang)]
     else:
-        lines.append("Every text and page is in both languages, and no Russian is older than its English.")
+        lines.append(say("tr_all_good", lang))
     return "\n".join(lines)
+
+
+def report(root: Path, langs: tuple[str, ...] | None = None) -> str:
+    """The report in each of langs in turn (by default the editor's: messages.languages())."""
+    git = history.is_repository(root)
+    rows = data_rows(root, git) + page_rows(root, git)
+    return "\n\n".join(_written(rows, git, lang) for lang in langs or languages())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -78,10 +78,17 @@ def fingerprint(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+# The environment of the build scripts the tests run: messages in English whatever the machine's locale
+# (tests that want Russian say so), and no job summary of the real GitHub job: a test's deliberate
+# mistakes must not appear in the summary of the pull request running the tests.
+TEST_ENV = {"LANGUAGE": "en"}
+
+
 def run_build(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """The real build script, as `make site` runs it (env: extra environment variables)."""
+    inherited = {name: value for name, value in os.environ.items() if name != "GITHUB_STEP_SUMMARY"}
     return subprocess.run([sys.executable, "scripts/build.py", *args], cwd=project,
-                          capture_output=True, text=True, timeout=900, env={**os.environ, **(env or {})})
+                          capture_output=True, text=True, timeout=900, env={**inherited, **TEST_ENV, **(env or {})})
 
 
 def checked_build(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

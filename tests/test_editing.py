@@ -137,7 +137,7 @@ class Mistake:
         return root
 
 
-EV, PR, RS = "data/events.yml", "data/priorities.yml", "data/resources.yml"
+EV, PR, RS, MS = "data/events.yml", "data/priorities.yml", "data/resources.yml", "data/messages.yml"
 COLON = Mistake("colon_in_text", ((PR, "en: Children living in the street",
                                    "en: Street children: those living in the street"),),
                 (At(PR, "Street children:"), "not valid YAML",
@@ -157,6 +157,15 @@ ENGLISH_PAGE_ONLY = Mistake("page_in_one_language", (("docs/en/news.md", None, "
 RUSSIAN_PAGE_ONLY = Mistake("page_only_in_russian", (("docs/ru/news.md", None, "# Новости\n"),),
                             ("docs/ru/news.md: ", "no English version", "docs/en/news.md is missing"))
 SUMMARY = "    en: The two groups jointly assessed"
+# The colon after a field's name left out: reported on that line (the parser stumbles only on the next one).
+MISSING_COLON = Mistake("missing_colon", ((EV, "  date: 2006-09\n", "  date 2006-09\n"),),
+                        (At(EV, "date 2006-09", fmt="{file}:{line}:7:"),
+                         "the colon after the field's name 'date' is missing",
+                         "The line reads: 'date 2006-09'", "put a colon and a space after the field's name 'date'",
+                         "indented as it must be in the file", "\n  date: 2006-09\n"))
+LOWERCASE_CODE = Mistake("lowercase_code", ((EV, "  country: EE\n", "  country: ee\n"),),
+                         (At(EV, "country: ee"), "entry 'tallinn-2008'", "field 'country'",
+                          "found 'ee' (did you mean 'EE'?)", "country: EE"), schema=True)
 
 MISTAKES = [
     Mistake("syntax_error", ((EV, "  date: 2006-09\n", "  date: 2006-09\n   bad: [unclosed\n"),),
@@ -177,6 +186,23 @@ MISTAKES = [
             (At(EV, "ry: Таллин"), "entry 'tallinn-2008'", "field 'city.ry'",
              "unknown field 'ry' (did you mean 'ru'?)", "ru: Таллин  # not ry", "field 'city.ru'",
              "the Russian text (ru:) is missing"), problems=2, schema=True),
+    MISSING_COLON,
+    LOWERCASE_CODE,
+    Mistake("language_in_capitals", ((EV, "    ru: Таллин\n", "    RU: Таллин\n"),),
+            (At(EV, "RU: Таллин"), "entry 'tallinn-2008'", "unknown field 'RU' (did you mean 'ru'?)",
+             "ru: Таллин  # not RU", "the Russian text (ru:) is missing"), problems=2, schema=True),
+    Mistake("end_without_date", ((EV, "  planned: true\n  announced: 2007-10\n",
+                                  "  planned: true\n  announced: 2007-10\n  end: 2008-01\n"),),
+            (At(EV, "end: 2008-01"), "entry 'un-study-roundtable'", "field 'end'",
+             "the field 'end' needs 'date' as well; add it"), schema=True),
+    Mistake("message_placeholder_translated", ((MS, "«{name}».", "«{имя}»."),),
+            (At(MS, "«{имя}»"), "field 'schema_required.ru'",
+             "the Russian text must fill in the same names in braces as the English one: {name}.")),
+    Mistake("message_brace_alone", ((MS, "«{name}».", "«{name}»{."),),
+            (At(MS, "«{name}»{"), "field 'schema_required.ru'", "the braces do not pair up")),
+    Mistake("message_untranslated", ((MS, "  ru: \"нет обязательного поля «{name}».\"\n", ""),),
+            (At(MS, "schema_required:"), "field 'schema_required.ru'", "the Russian text (ru:) is missing"),
+            schema=True),
     Mistake("duplicate_id", ((EV, "id: oslo-2006", "id: reykjavik-2006"),),
             (At(EV, "id: reykjavik-2006", n=2), "entry 'reykjavik-2006'", "field 'id'",
              At(EV, "id: reykjavik-2006", fmt="already used on line {line};"), "id: reykjavik-2006-2")),
@@ -266,7 +292,7 @@ def test_each_mistake_is_reported_with_file_line_entry_field_and_expected_form(c
     root = mistake.apply(content_copy)
     with pytest.raises(DataError) as raised:
         load_site_data(root)
-    report = raised.value.report()
+    report = raised.value.report(("en",))
     assert [e for e in _expected(mistake, root) if e not in report] == [], report
     assert len(raised.value.problems) == mistake.problems, report
     assert report.endswith("Nothing was published; the last good site is unchanged.")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from pathlib import Path
 
 from .dates import PartialDate
+from .messages import Message, msg
 from .problems import Problem
-from .languages import CODES, english_name
+from .languages import CODES, DEFAULT
 from .model import PRIVATE_ENV, RESTRICTED, is_for_editors
 from .schema import markdown_fields, problem_at
 
@@ -42,7 +44,7 @@ def _entries(site, name: str):
     return [(i, e) for i, e in enumerate(data) if isinstance(e, dict)]
 
 
-def _at(site, name: str, path: tuple, message: str, example: str | None = None) -> Problem:
+def _at(site, name: str, path: tuple, message: Message, example: str | None = None) -> Problem:
     return problem_at(site.documents[name], path, message, example)
 
 
@@ -61,13 +63,11 @@ def unique_ids(site) -> list[Problem]:
             if not isinstance(ident, str):
                 continue
             if ident in public:  # a restricted record and a public one would share a page
-                found.append(_at(site, name, (index, "id"),
-                                 f"the id '{ident}' is already used by a public entry of data/{name}.yml; "
-                                 "every entry needs an id of its own.", f"id: {ident}-2"))
+                found.append(_at(site, name, (index, "id"), msg("check_id_used_publicly", id=ident, name=name),
+                                 f"id: {ident}-2"))
             elif ident in first_line:
                 found.append(_at(site, name, (index, "id"),
-                                 f"the id '{ident}' is already used on line {first_line[ident]}; "
-                                 "every entry needs an id of its own.", f"id: {ident}-2"))
+                                 msg("check_duplicate_id", id=ident, line=first_line[ident]), f"id: {ident}-2"))
             else:
                 first_line[ident] = site.documents[name].position((index, "id"))[0]
     return found
@@ -91,22 +91,27 @@ def references(site) -> list[Problem]:
             for position, ref in enumerate(ids):
                 path = (index, field, position) if isinstance(value, list) else (index, field)
                 if isinstance(ref, str) and ref in other and not site.restricted:
-                    found.append(_at(site, name, path,
-                                     f"'{ref}' is a restricted record of the private data folder "
-                                     f"({site.other.shown(target + '.yml')}), so this public entry cannot name "
-                                     "it: the public site would hold its id. Remove the reference."))
-                elif isinstance(ref, str) and ref not in known:
+                    found.append(_at(site, name, path, msg(
+                        "check_restricted_reference", ref=ref, file=site.other.shown(target + ".yml"))))
+                elif isinstance(ref, str) and ref not in known and not _other_case(ref, known):
                     close = difflib.get_close_matches(ref, [str(k) for k in known], n=1)
-                    hint = f" (did you mean '{close[0]}'?)" if close else ""
-                    where = f"data/{target}.yml" + (f" or {site.shown(target + '.yml')}" if site.restricted else "")
-                    found.append(_at(site, name, path,
-                                     f"'{ref}' is not an id in {where}{hint}; known ids are: "
-                                     f"{', '.join(sorted(str(k) for k in known))}."))
+                    files = f"data/{target}.yml"
+                    if site.restricted:
+                        files = msg("either_file", first=files, second=site.shown(target + ".yml"))
+                    found.append(_at(site, name, path, msg(
+                        "check_unknown_reference", ref=ref, files=files,
+                        hint=msg("did_you_mean", name=close[0]) if close else "",
+                        known=", ".join(sorted(str(k) for k in known)))))
                 elif ref in private and entry.get("public", True):
-                    found.append(_at(site, name, path,
-                                     f"'{ref}' in {site.shown(target + '.yml')} is marked public: false, so this "
-                                     "public entry cannot name it; remove the reference or publish both."))
+                    found.append(_at(site, name, path, msg(
+                        "check_private_reference", ref=ref, file=site.shown(target + ".yml"))))
     return found
+
+
+def _other_case(ref: str, known: set) -> bool:
+    """'pl' for PL: ids and codes are written in one case only, so the schema's pattern refuses it
+    already, with "did you mean 'PL'?" (schema.py); one mistake, one message."""
+    return any(isinstance(k, str) and k != ref and k.lower() == ref.lower() for k in known)
 
 
 def real_dates(site) -> list[Problem]:
@@ -121,12 +126,10 @@ def real_dates(site) -> list[Problem]:
                 parsed[field] = PartialDate.parse(event[field])
             except ValueError:
                 found.append(_at(site, "events", (index, field),
-                                 f"found '{event[field]}', which is not a date of the calendar.",
-                                 f"{field}: 2007-10-24"))
+                                 msg("check_not_a_date", value=event[field]), f"{field}: 2007-10-24"))
         if len(parsed) == 2 and parsed["end"] < parsed["date"]:
-            found.append(_at(site, "events", (index, "end"),
-                             f"the event ends ({event['end']}) before it starts ({event['date']}); "
-                             "end is the last day, on or after date.", "date: 2007-10-24\nend: 2007-10-26"))
+            found.append(_at(site, "events", (index, "end"), msg("check_end_before_start", end=event["end"],
+                             date=event["date"]), "date: 2007-10-24\nend: 2007-10-26"))
     return found
 
 
@@ -142,16 +145,12 @@ def safe_markdown(site) -> list[Problem]:
                         continue
                     path = (index, field, lang)
                     if RAW_HTML.search(text):
-                        found.append(_at(site, name, path,
-                                         "HTML is not allowed here; write Markdown instead "
-                                         "(**bold**, *italic*, [text](https://...)).",
+                        found.append(_at(site, name, path, msg("check_html"),
                                          f"{lang}: See the [report](https://example.org/report)."))
                     for target in (a or b for a, b in LINK_TARGET.findall(text)):
                         scheme = target.split(":", 1)[0].lower() if ":" in target else ""
                         if scheme and scheme not in SAFE_SCHEMES:
-                            found.append(_at(site, name, path,
-                                             f"the link target '{target}' is not allowed; links go to "
-                                             "https://, http:// or mailto: addresses, or to pages of this site.",
+                            found.append(_at(site, name, path, msg("check_link_target", target=target),
                                              f"{lang}: See the [report](https://example.org/report)."))
     return found
 
@@ -169,20 +168,16 @@ def resource_files(site) -> list[Problem]:
             named.add(item["file"])
             if not (folder / item["file"]).is_file():
                 found.append(_at(site, "resources", (index, "files", position, "file"),
-                                 f"the file '{shown}/{item['file']}' does not exist; add it to the "
-                                 "repository or correct the path (small letters, exact spelling)."))
+                                 msg("check_file_missing", path=f"{shown}/{item['file']}")))
             elif public_folder and (public_folder / item["file"]).is_file():  # which would the edition hold?
                 found.append(_at(site, "resources", (index, "files", position, "file"),
-                                 f"data/documents/{item['file']} has the same name as '{shown}/{item['file']}'; "
-                                 "give the restricted file a name of its own.",
+                                 msg("check_file_same_name", file=item["file"], path=f"{shown}/{item['file']}"),
                                  f"file: restricted/{item['file']}"))
     if "resources" in site.documents and folder.is_dir():
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             rel = path.relative_to(folder).as_posix()
             if rel not in named and not is_for_editors(rel):
-                found.append(Problem(f"{shown}/{rel}",
-                                     f"no entry in {site.shown('resources.yml')} names this file, so the site would "
-                                     "publish it without a page; add it to a resource's files, or delete it.",
+                found.append(Problem(f"{shown}/{rel}", msg("check_file_unnamed", file=site.shown("resources.yml")),
                                      example=f"files:\n  - lang: en\n    file: {rel}"))
     return found
 
@@ -201,10 +196,8 @@ def page_parity(site) -> list[Problem]:
     for lang in CODES:
         for other in CODES:
             for page in sorted(pages[lang] - pages[other]):
-                found.append(Problem(
-                    f"docs/{lang}/{page}",
-                    f"this page has no {english_name(other)} version: docs/{other}/{page} is missing. "
-                    "Every page exists in both languages; copy it there and translate it."))
+                found.append(Problem(f"docs/{lang}/{page}", msg(
+                    "check_page_missing", language=msg(f"language_in_{other}"), other=other, page=page)))
     return found
 
 
@@ -216,21 +209,45 @@ def restricted_records(site) -> list[Problem]:
         for index, entry in _entries(site, name):
             if RESTRICTED in entry and not site.restricted:
                 found.append(_at(site, name, (index, RESTRICTED),
-                                 "a restricted record never goes into the public repository, where anyone "
-                                 "can read it (public: false does not hide it). Move the whole entry to "
-                                 f"{name}.yml in the private data folder named by {PRIVATE_ENV}, which only "
-                                 "`make internal` reads; for a draft or an embargo, write public: false instead.",
-                                 f"# in $PRIVATE_DATA/{name}.yml, outside this repository:\n"
+                                 msg("check_restricted_in_public", name=name, env=PRIVATE_ENV),
+                                 f"# $PRIVATE_DATA/{name}.yml\n"
                                  f"- id: {entry.get('id', 'an-id')}\n  ...\n  restricted: true"))
             elif site.restricted and entry.get(RESTRICTED) is not True:
-                found.append(_at(site, name, (index,),
-                                 "every record of the private data folder says restricted: true, so that "
-                                 "a copy of it pasted into the public data/ is stopped; add the line.",
+                found.append(_at(site, name, (index,), msg("check_restricted_marker_missing"),
                                  "restricted: true"))
     return found
 
 
-ALL_CHECKS = (unique_ids, references, real_dates, safe_markdown, resource_files, page_parity, restricted_records)
+def _names_in_braces(text: str) -> set[str] | None:
+    """The {names} a message fills in; None if its braces do not pair up."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def message_placeholders(site) -> list[Problem]:
+    """Each message of data/messages.yml fills in the same {names} in every language (the program
+    gives the English one's), and its braces pair up."""
+    doc = site.documents.get("messages")
+    found = []
+    for key, texts in (doc.data.items() if doc and isinstance(doc.data, dict) else []):
+        if not isinstance(texts, dict) or not all(isinstance(texts.get(lang), str) for lang in CODES):
+            continue  # the schema reports it
+        english = _names_in_braces(texts[DEFAULT])
+        for lang in CODES:
+            names = _names_in_braces(texts[lang])
+            if names is None:
+                found.append(problem_at(doc, (key, lang), msg("check_message_braces")))
+            elif english is not None and lang != DEFAULT and names != english:
+                found.append(problem_at(doc, (key, lang), msg(
+                    "check_message_placeholders", language=msg(f"language_in_{lang}"),
+                    names=", ".join(sorted(f"{{{n}}}" for n in english)) or "—")))
+    return found
+
+
+ALL_CHECKS = (unique_ids, references, real_dates, safe_markdown, resource_files, page_parity, restricted_records,
+              message_placeholders)
 
 
 def run_all(site) -> list[Problem]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import checks, schema
-from .model import COLLECTIONS, LABELS, PRIVATE_DOCUMENTS, PRIVATE_ENV, RESTRICTED_COLLECTIONS, SiteData
+from .model import COLLECTIONS, LABELS, MESSAGES, PRIVATE_DOCUMENTS, PRIVATE_ENV, RESTRICTED_COLLECTIONS, SiteData
+from .messages import msg
 from .problems import DataError, Problem
 from .yaml_reader import Document, load_yaml
 
@@ -54,7 +55,7 @@ def _read(root: Path, folder: Path, names, shown) -> tuple[dict[str, Document], 
             problems += err.problems
             continue
         if doc.data is None:
-            doc.data = {} if name == LABELS else []
+            doc.data = {} if name in (LABELS, MESSAGES) else []
         problems += schema.check(doc, name, root / "data" / "schemas")
         documents[name] = doc
     return documents, problems
@@ -62,7 +63,7 @@ def _read(root: Path, folder: Path, names, shown) -> tuple[dict[str, Document], 
 
 def read_data(root: Path) -> tuple[DataFiles, list]:
     """Every collection read and checked against its schema; (the files, the problems found)."""
-    documents, problems = _read(root, root / "data", (*COLLECTIONS, LABELS), lambda name: None)
+    documents, problems = _read(root, root / "data", (*COLLECTIONS, LABELS, MESSAGES), lambda name: None)
     return DataFiles(root, documents), problems
 
 
@@ -70,13 +71,11 @@ def read_private(root: Path, private: Path) -> tuple[DataFiles, list]:
     """The private folder's collections (each optional), checked against the same schemas."""
     files = DataFiles(root, {}, Path(private).resolve(), restricted=True)
     if not files.folder.is_dir():
-        return files, [Problem(files.shown(), f"the private data folder named by {PRIVATE_ENV} does not exist "
-                                              "or is not a folder; check out the private repository there, or "
-                                              f"set {PRIVATE_ENV} to the folder that holds its contacts.yml.",
+        return files, [Problem(files.shown(), msg("private_folder_missing", env=PRIVATE_ENV),
                                example=f"{PRIVATE_ENV}=/path/to/private-data make internal")]
     allowed = {f"{name}.yml" for name in RESTRICTED_COLLECTIONS}
-    problems = [Problem(files.shown(path.name), "this file is not read: the private data folder holds only "
-                        f"{', '.join(sorted(allowed))} and {PRIVATE_DOCUMENTS}/; rename it or move its records there.")
+    problems = [Problem(files.shown(path.name), msg("private_file_not_read", files=", ".join(sorted(allowed)),
+                                                    documents=PRIVATE_DOCUMENTS))
                 for path in sorted(files.folder.glob("*.y*ml")) if path.name not in allowed]
     names = [name for name in RESTRICTED_COLLECTIONS if (files.folder / f"{name}.yml").is_file()]
     files.documents, found = _read(root, files.folder, names, lambda name: files.shown(f"{name}.yml"))
@@ -97,6 +96,7 @@ def load_site_data(root: Path, private: Path | None = None) -> SiteData:
         problems += checks.run_all(restricted)
     if problems:
         raise DataError(problems)
+    files.documents.pop(MESSAGES)  # for editors only: nothing of it is published
     labels = files.documents.pop(LABELS).data
     data = {name: doc.data for name, doc in files.documents.items()}
     if restricted is None:

@@ -31,6 +31,7 @@ COLLECTIONS = {
     "sources": "where the facts come from, and the date they hold as of",
 }
 LABELS = "labels"  # data/labels.yml: the interface words, name -> {en:, ru:} (or a group of such)
+MESSAGES = "messages"  # data/messages.yml: the messages to editors, key -> {en:, ru:} (messages.py reads it)
 # The environment variable naming the private folder, laid out as data/ (contacts.yml, documents/...).
 PRIVATE_ENV = "PRIVATE_DATA"
 # The collections that may have restricted records, in the private folder; the field that marks them.

@@ -25,6 +25,7 @@ import jinja2
 from mkdocs.exceptions import Abort
 
 from .languages import editor_language
+from .messages import in_languages, languages
 from .problems import DataError
 from .yaml_reader import load_yaml
 
@@ -46,7 +47,8 @@ def failure_of(error: BaseException, logged: list[str], root: Path) -> Failure:
     seen = error
     while seen is not None:
         if isinstance(seen, DataError):
-            return Failure([p.format() for p in seen.problems], seen.report().splitlines()[0])
+            langs = languages()  # the editor's language (both on GitHub)
+            return Failure([in_languages(p.format, langs) for p in seen.problems], seen.report(langs).splitlines()[0])
         seen = seen.__context__
     # Abort only says that the build stopped: the messages logged above it say why.
     own = [] if isinstance(error, Abort) and logged else [_described(error, root)]

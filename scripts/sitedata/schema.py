@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -20,13 +21,14 @@ import jsonschema  # noqa: E402
 import yaml
 from referencing import Registry, Resource
 
-from .languages import CODES, english_name
+from .languages import CODES
+from .messages import Count, Localized, Message, msg, quoted_list, say
 from .yaml_reader import Document
 from .problems import Problem
 
-JSON_TYPES = {"string": "a text", "integer": "a whole number", "number": "a number",
-              "boolean": "true or false", "array": "a list", "object": "a group of fields",
-              "null": "nothing"}
+# JSON's types, by the catalogue's key of their names for editors.
+JSON_TYPES = {"string": "type_string", "integer": "type_integer", "number": "type_number",
+              "boolean": "type_boolean", "array": "type_array", "object": "type_object", "null": "type_null"}
 
 
 def schemas(schema_dir: Path) -> dict[str, dict]:
@@ -69,17 +71,17 @@ def markdown_fields(schema_dir: Path, name: str) -> list[str]:
     return [field for field, spec in fields.items() if spec.get("$ref", "").endswith("/definitions/markdown")]
 
 
-def _describe(value, written: str | None = None) -> str:
+def _describe(value, written: str | None = None):
     """The value as the editor wrote it: 09.2005 rather than the number 9.2005 it was read as."""
     if written is not None and not isinstance(value, (str, dict, list)):
         return written
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (dict, list)):
-        return JSON_TYPES["object" if isinstance(value, dict) else "array"]
+        return msg("type_object" if isinstance(value, dict) else "type_array")
     if value is None:
-        return "nothing"
-    return repr(value) if isinstance(value, str) else str(value)
+        return msg("type_null")
+    return Localized.of(lambda lang: say("quoted", lang, name=value)) if isinstance(value, str) else str(value)
 
 
 def _examples(schema: dict, document: str, all_schemas: dict[str, dict]) -> list:
@@ -111,77 +113,121 @@ def _as_yaml(path: tuple, value) -> str:
                           default_flow_style=False, width=100).rstrip()
 
 
-def _expected(schema: dict) -> str:
-    return schema.get("description") or "the form described in the schema"
+def described(schema: dict) -> Localized | Message:
+    """The schema's description in each language: `description` is the English (what jsonschema
+    and other tools show); `markdownDescription` (what VS Code shows) the English, a blank line,
+    then the Russian."""
+    if not schema.get("description"):
+        return msg("schema_form")
+    english = schema["description"]
+    parts = schema.get("markdownDescription", english).split("\n\n")
+    return Localized(tuple(zip(CODES, [english] + parts[1:] + [english] * (len(CODES) - len(parts)))))
 
 
 def _closest(name: str, known: list[str]) -> str | None:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)  # 0.5: "ry" is close to "ru"
+    """The known name meant by name: the same in other letter case (RU, pl), or one that differs little."""
+    same_case = [k for k in known if k.lower() == name.lower()]
+    close = same_case or difflib.get_close_matches(name, known, n=1, cutoff=0.5)  # 0.5: "ry" is close to "ru"
     return close[0] if close else None
 
 
-def _renamed(error: jsonschema.ValidationError, name: str) -> str | None:
+def _hint(close: str | None):
+    return msg("did_you_mean", name=close) if close else ""
+
+
+def _case_fits(found, schema: dict) -> str | None:
+    """A code or id in the wrong letter case ('pl', 'Kiev-2005') as the pattern accepts it ('PL', 'kiev-2005')."""
+    pattern = schema.get("pattern")
+    if not isinstance(found, str) or not pattern:
+        return None
+    return next((other for other in (found.upper(), found.lower()) if re.search(pattern, other)), None)
+
+
+def _renamed(error: jsonschema.ValidationError, name: str) -> Localized | None:
     """The stray field under the name it was probably meant to have: 'country: EE  # not contry'."""
     close = _closest(name, list(error.schema.get("properties", {})))
     if close is None:
         return None
     value = error.instance[name]
     line = f"{close}:" if isinstance(value, (dict, list)) else _as_yaml((close,), value).splitlines()[0]
-    return f"{line}  # not {name}"
+    return Localized.of(lambda lang: say("schema_renamed", lang, line=line, name=name))
 
 
-def _message(error: jsonschema.ValidationError, doc: Document) -> tuple[str, tuple]:
+def _required(error, path: tuple) -> tuple[Message, tuple]:
+    missing = next(iter(name for name in error.validator_value if name not in error.instance), "?")
+    if missing in CODES:
+        return msg("schema_text_missing", language=msg(f"language_in_{missing}"), code=missing), path + (missing,)
+    return msg("schema_required", name=missing), path + (missing,)
+
+
+def _unknown(error, path: tuple) -> tuple[Message, tuple]:
+    known = list(error.schema.get("properties", {}))
+    extra = [name for name in error.instance if name not in known]
+    hints = {name: _hint(_closest(name, known)) for name in extra}
+    fields = Localized.of(lambda lang: ", ".join(
+        say("quoted", lang, name=name) + (hints[name].text(lang) if hints[name] else "") for name in extra))
+    return msg("schema_unknown_field", fields=fields, allowed=", ".join(known)), path + (extra[0],)
+
+
+def _wrong_type(error, found) -> Message:
+    if "pattern" in error.schema:  # a date, a code: the description says it all
+        return msg("schema_found_expected", found=found, hint="", expected=described(error.schema))
+    wanted = error.validator_value
+    wanted = [JSON_TYPES.get(t, t) for t in ([wanted] if isinstance(wanted, str) else wanted)]
+    wanted = Localized.of(lambda lang: say("or", lang).join(say(t, lang) for t in wanted))
+    return msg("schema_found_expected_type", found=found, wanted=wanted, expected=described(error.schema))
+
+
+def _one_of(error) -> Message:
+    choices = quoted_list(sub["required"][0] for sub in error.validator_value)
+    return msg("schema_one_of" if error.validator == "oneOf" else "schema_any_of", choices=choices)
+
+
+def _dependency(error, path: tuple) -> tuple[Message, tuple]:
+    """A field that needs another one beside it ("end" needs "date"): said on the field's line."""
+    for field, needs in error.validator_value.items():
+        missing = [n for n in needs if n not in error.instance] if isinstance(needs, list) else []
+        if field in error.instance and missing:
+            return msg("schema_dependency", field=field, needs=missing[0]), path + (field,)
+    return msg("schema_other", detail=error.message), path
+
+
+def _message(error: jsonschema.ValidationError, doc: Document) -> tuple[Message, tuple]:
     """What was found and what is expected; and the path the message is about."""
     path = tuple(error.absolute_path)
     kind, schema, found = error.validator, error.schema, error.instance
-    written = doc.sources.get(path)
+    shown = _describe(found, doc.sources.get(path))
     if kind == "required":
-        missing = next(iter(name for name in error.validator_value if name not in found), "?")
-        if missing in CODES:
-            return (f"the {english_name(missing)} text ({missing}:) is missing; "
-                    "every text needs both languages side by side."), path + (missing,)
-        return f"the required field '{missing}' is missing.", path + (missing,)
+        return _required(error, path)
     if kind == "additionalProperties":
-        known = list(schema.get("properties", {}))
-        extra = [name for name in found if name not in known]
-        hints = []
-        for name in extra:
-            close = _closest(name, known)
-            hints.append(f"'{name}'" + (f" (did you mean '{close}'?)" if close else ""))
-        return (f"unknown field {', '.join(hints)}; the fields allowed here are: "
-                f"{', '.join(known)}."), path + (extra[0],)
-    if kind == "type" and "pattern" in schema:  # a date, a code: the description says it all
-        return f"found {_describe(found, written)}, expected {_expected(schema)}.", path
+        return _unknown(error, path)
     if kind == "type":
-        wanted = error.validator_value
-        wanted = " or ".join(JSON_TYPES.get(t, t) for t in ([wanted] if isinstance(wanted, str) else wanted))
-        return f"found {_describe(found, written)}, expected {wanted}: {_expected(schema)}.", path
+        return _wrong_type(error, shown), path
     if kind == "enum":
         allowed = [str(v) for v in error.validator_value]
-        close = _closest(str(found), allowed)
-        hint = f" (did you mean '{close}'?)" if close else ""
-        return f"found {_describe(found, written)}{hint}, expected one of: {', '.join(allowed)}.", path
+        return msg("schema_enum", found=shown, hint=_hint(_closest(str(found), allowed)),
+                   allowed=", ".join(allowed)), path
     if kind == "const":
-        return f"found {_describe(found)}, expected {_describe(error.validator_value)}.", path
+        return msg("schema_found_expected", found=_describe(found), hint="",
+                   expected=_describe(error.validator_value)), path
     if kind == "pattern":
-        return f"found {_describe(found)}, expected {_expected(schema)}.", path
+        return msg("schema_found_expected", found=_describe(found), hint=_hint(_case_fits(found, schema)),
+                   expected=described(schema)), path
     if kind == "minLength":
-        return "the text is empty; write it, or leave the field out if it is optional.", path
+        return msg("schema_empty_text"), path
     if kind in ("minItems", "maxItems"):
-        return (f"the list has {len(found)} items; {_expected(schema)} "
-                f"({kind[:3]}imum {error.validator_value}).", path)
+        return msg(f"schema_{kind[:3]}_items", count=Count(len(found), "items_word"), expected=described(schema),
+                   limit=error.validator_value), path
     if kind == "maxLength":
-        return f"found {_describe(found)}, longer than {error.validator_value} characters.", path
+        return msg("schema_too_long", found=_describe(found),
+                   limit=Count(error.validator_value, "characters_word")), path
     if kind == "uniqueItems":
-        return "the list names the same item twice.", path
+        return msg("schema_unique"), path
     if kind in ("oneOf", "anyOf") and all(set(sub) == {"required"} for sub in error.validator_value):
-        choices = " or ".join(f"'{sub['required'][0]}'" for sub in error.validator_value)
-        exactly = "exactly one" if kind == "oneOf" else "at least one"
-        return f"give {exactly} of {choices} here.", path
+        return _one_of(error), path
     if kind == "dependencies":
-        needs = next(iter(n for n in error.validator_value.get(error.message.split("'")[1], [])), "")
-        return f"{error.message}; add '{needs}' as well." if needs else error.message, path
-    return f"{error.message}.", path
+        return _dependency(error, path)
+    return msg("schema_other", detail=error.message), path
 
 
 def check(doc: Document, name: str, schema_dir: Path) -> list[Problem]:
@@ -196,18 +242,28 @@ def check(doc: Document, name: str, schema_dir: Path) -> list[Problem]:
             schema = schema.get("properties", _entry_fields(schema_dir, name)).get(path[-1], {})
         if error.validator == "required" and path[-1] in CODES:
             # Show the editor's own text with the missing language added (and nothing else).
-            texts = {**error.instance, path[-1]: f"(the {english_name(path[-1])} text)"}
-            example = _as_yaml(path[:-1], {lang: texts[lang] for lang in CODES if lang in texts})
+            example = _missing_text_example(error.instance, path)
         elif error.validator == "additionalProperties":
             # The field under its right name, or the group of fields (not the stray one).
             example = _renamed(error, path[-1]) or _example(path[:-1], schema, schema_dir)
+        elif error.validator == "pattern" and _case_fits(error.instance, schema):
+            example = _as_yaml(path, _case_fits(error.instance, schema))  # the editor's own code, in capitals
         else:
             example = _example(path, schema, schema_dir)
         problems.append(problem_at(doc, path, message, example))
     return problems
 
 
-def problem_at(doc: Document, path: tuple, message: str, example: str | None = None) -> Problem:
+def _missing_text_example(text: dict, path: tuple) -> Localized:
+    """The editor's own text with the missing language added (as a placeholder in the reader's language)."""
+    def write(lang: str) -> str:
+        placeholder = say("schema_text_placeholder", lang, language=msg(f"language_in_{path[-1]}"))
+        texts = {**text, path[-1]: placeholder}
+        return _as_yaml(path[:-1], {code: texts[code] for code in CODES if code in texts})
+    return Localized.of(write)
+
+
+def problem_at(doc: Document, path: tuple, message: Message, example=None) -> Problem:
     """A problem at a path inside a data file."""
     line, column = doc.position(path)
     return Problem(doc.file, message, line, column, *doc.entry_and_field(path), example)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .messages import Message, msg
 from .problems import DataError, Problem
 
 Position = tuple[int, int]  # line, column; both start at 1
@@ -76,9 +77,7 @@ def _walk(node: yaml.Node, path: Path_, doc: Document, problems: list[Problem], 
             key = key_node.value
             if key in seen:
                 line, col = _mark(key_node)
-                problems.append(Problem(
-                    doc.file, f"the field '{key}' appears twice in the same entry "
-                    f"(first on line {seen[key][0]}); keep one.", line, col))
+                problems.append(Problem(doc.file, msg("yaml_duplicate_field", key=key, line=seen[key][0]), line, col))
             seen[key] = _mark(key_node)
             doc.positions[path + (key,)] = _mark(key_node)
             _walk(value_node, path + (key,), doc, problems, text)
@@ -99,32 +98,73 @@ def _quote_value(row: str) -> str:
 
 # Characters that have a meaning in YAML at the start of a value: a text starting with one needs quotes.
 SPECIAL_START = "*&!@`[]{}>|%-?,'\""
+# A line that is a field's name and its value with the colon left out: "  title  Some text".
+NO_COLON = re.compile(r"^(\s*(?:- )?)([A-Za-z_][\w-]*)( +)(\S.*)$")
 
 
-def _hint(what: str, row: str, column: int) -> tuple[str, str | None]:
+def _hint(what: str, row: str, column: int) -> tuple[Message, str | None]:
     """What to do about the YAML mistakes editors make most, and the line made right (if it can be)."""
     key, colon, value = row.partition(": ")
     in_value = bool(colon) and column > len(key) + 2  # the parser stumbled inside the text, not before it
     if in_value and ": " in value:
-        return "a text that contains a colon and a space (': ') must be put in double quotes", _quote_value(row)
+        return msg("yaml_hint_colon_in_text"), _quote_value(row)
     if in_value and value[:1] in SPECIAL_START:
-        return f"a text that starts with {value[0]} must be put in double quotes", _quote_value(row)
+        return msg("yaml_hint_special_start", char=value[0]), _quote_value(row)
     if "\t" in row or "found character '\\t'" in what or "tab character" in what:
-        return "indent with spaces, not tabs (two spaces per level)", row.replace("\t", "  ")
-    return ("check the indentation (the fields of an entry start in the same column, two spaces per "
-            "level) and the quotes on this line and the one before it"), None
+        return msg("yaml_hint_tabs"), row.replace("\t", "  ")
+    return msg("yaml_hint_indentation"), None
+
+
+def _missing_colon(rows: list[str], err: yaml.MarkedYAMLError) -> int | None:
+    """The line whose field name lacks its colon, if that is the mistake. The parser notices it only
+    on a later line: the next line ("could not find expected ':'", which marks where the key began),
+    or the next field's colon, which makes the two lines one text ("mapping values are not allowed")."""
+    if err.problem == "could not find expected ':'" and err.context_mark:
+        line = err.context_mark.line + 1
+    elif (err.problem or "").startswith("mapping values are not allowed") and err.problem_mark:
+        line = err.problem_mark.line  # the line before the one the parser stopped on (1-based)
+        here = rows[line] if line < len(rows) else ""
+        if not line or err.problem_mark.column + 1 > len(here.partition(": ")[0]) + 2:
+            return None  # the colon is inside a text: a quoting mistake
+    else:
+        return None
+    row = rows[line - 1] if 0 < line <= len(rows) else ""
+    if ":" in row or not NO_COLON.match(row) or _continues_a_text(rows, line):
+        return None
+    return line
+
+
+def _indent(row: str) -> int:
+    """Where a line's content starts, a list's "- " counted as indentation (as the fields after it are)."""
+    return re.match(r"\s*(?:- )?", row).end()
+
+
+def _continues_a_text(rows: list[str], line: int) -> bool:
+    """Line is the second line of a long text (indented deeper than the field before it, which
+    holds a value), not a field of its own."""
+    before = next((r for r in reversed(rows[:line - 1]) if r.strip() and not r.lstrip().startswith("#")), "")
+    return _indent(rows[line - 1]) > _indent(before) and not before.rstrip().endswith(":")
+
+
+def _colon_problem(rel: str, rows: list[str], line: int) -> Problem:
+    indent, key, _, value = NO_COLON.match(rows[line - 1]).groups()
+    found = msg("yaml_line_reads", row=rows[line - 1].strip())
+    return Problem(rel, msg("yaml_missing_colon", key=key, found=found, hint=msg("yaml_hint_missing_colon", key=key)),
+                   line, len(indent) + len(key) + 1, example=f"{indent}{key}: {value}", example_line=line)
 
 
 def _syntax_problem(rel: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
+    rows = text.splitlines()
+    if (colon_line := _missing_colon(rows, err)) is not None:
+        return _colon_problem(rel, rows, colon_line)
     mark = err.problem_mark or err.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
     what = " ".join(x for x in (err.context, err.problem) if x)
-    rows = text.splitlines()
     row = rows[line - 1] if line and line <= len(rows) else ""
     hint, fixed = _hint(what, row, col or 0)
-    found = f" The line reads: {row.strip()!r}." if row.strip() else ""
-    return Problem(rel, f"this is not valid YAML ({what}).{found} To fix it, {hint}.", line, col,
-                   example=fixed)
+    found = msg("yaml_line_reads", row=row.strip()) if row.strip() else ""
+    return Problem(rel, msg("yaml_invalid", what=what, found=found, hint=hint), line, col,
+                   example=fixed, example_line=line if fixed else None)
 
 
 def load_yaml(path: Path, root: Path, shown: str | None = None) -> Document:
@@ -134,10 +174,9 @@ def load_yaml(path: Path, root: Path, shown: str | None = None) -> Document:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataError([Problem(rel, "the file is missing.")]) from None
+        raise DataError([Problem(rel, msg("file_missing"))]) from None
     except UnicodeDecodeError as err:
-        raise DataError([Problem(rel, f"the file is not UTF-8 text ({err.reason} at byte {err.start}); "
-                                      "save it as UTF-8.")]) from None
+        raise DataError([Problem(rel, msg("file_not_utf8", reason=err.reason, byte=err.start))]) from None
     doc = Document(rel, None)
     problems: list[Problem] = []
     try:
@@ -150,10 +189,8 @@ def load_yaml(path: Path, root: Path, shown: str | None = None) -> Document:
             loader.dispose()
     except yaml.constructor.ConstructorError as err:
         mark = err.problem_mark
-        raise DataError([Problem(
-            rel, f"{err.problem}: tags like this are not allowed; data files hold only texts, "
-            "numbers, true/false, lists and fields.", mark.line + 1 if mark else None,
-            mark.column + 1 if mark else None)]) from None
+        raise DataError([Problem(rel, msg("yaml_tag", what=err.problem), mark.line + 1 if mark else None,
+                                 mark.column + 1 if mark else None)]) from None
     except yaml.MarkedYAMLError as err:
         raise DataError([_syntax_problem(rel, text, err)]) from None
     if node is not None:
