@@ -256,7 +256,7 @@ def _label_of(problem, entry: dict, questions: list[Question]) -> str:
     """The form's question a problem of the build is about: "title.ru" is Title (Russian)."""
     parts = (problem.field or "").split(".")
     if not problem.field:  # about the entry as a whole ("give 'files' or 'tool'"): the first field it names
-        named = re.findall(r"'(\w+)'", problem.message)
+        named = re.findall(r"'(\w+)'", problem.message.text("en"))
         parts = [next((n for n in named if any(q.field == n for q in questions)), "")]
     asked = [q for q in questions if q.field == parts[0]]
     if not asked:

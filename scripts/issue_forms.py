@@ -7,7 +7,8 @@
 Each form asks for the fields of one collection's schema: a text gets one box per
 language, a list of values (an enum, the ids of another file, a country) a
 drop-down, true/false a tick box; required as the schema requires. The words
-come from data/labels.yml (form_fields, form_help and form_words), both
+come from data/labels.yml (form_fields and form_words) and the schemas'
+markdownDescription (the help under each question), both
 languages in every label. scripts/form_to_entry.py reads the issue that a form
 makes back through the same questions (form_questions), so the two cannot drift.
 """
@@ -33,12 +34,12 @@ FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
 FIX = "make issue-forms"
 LABEL_PREFIX = "form: "  # an issue made by a form carries "form: event"; the workflow acts on it
 # form -> (collection, fields of its schema the form leaves out). An entry made by a form is
-# public (drafts and embargoes are edited in the file); a file of data/documents/ and the
-# tool a resource is need a maintainer.
+# public (drafts and embargoes are edited in the file; restricted records never come near the
+# public repository); a file of data/documents/ and the tool a resource is need a maintainer.
 FORMS = {
-    "event": ("events", ("public",)),
-    "resource": ("resources", ("public", "placeholder", "tool")),
-    "contact": ("contacts", ()),
+    "event": ("events", ("public", "restricted")),
+    "resource": ("resources", ("public", "placeholder", "tool", "restricted")),
+    "contact": ("contacts", ("restricted",)),
 }
 TRANSLATION = "translation"
 TEXT_KINDS = ("text", "markdown", "texts")
@@ -86,15 +87,15 @@ class Words:
         where = self.labels["form_in_language"][lang]
         return " / ".join(f"{text[code]} ({where[code]})" for code in CODES)
 
-    def help(self, collection: str, name: str, english: str) -> str:
-        """The schema's description with its translation; fails if the English changed since."""
-        texts = self.labels["form_help"]
-        text = texts.get(f"{collection}.{name}") or texts.get(name)
-        if text is None or text["en"] != english:
-            raise SystemExit(f"data/labels.yml, form_help: the description of '{collection}.{name}' "
-                             f"in its schema is {english!r}; give form_help '{collection}.{name}' (or "
-                             f"'{name}') that text as en:, and its translation, then run {FIX}.")
-        return self.both(text)
+    def help(self, collection: str, name: str, described: dict) -> str:
+        """The schema's description in both languages: its markdownDescription holds the English
+        (the description itself), a blank line, then the Russian (tests/test_messages.py)."""
+        english, _, russian = described.get("markdownDescription", "").partition("\n\n")
+        if english != described["description"] or not russian:
+            raise SystemExit(f"data/schemas/{collection}.schema.json, field '{name}': its markdownDescription "
+                             f"must be the description ({described['description']!r}), a blank line, and its "
+                             f"Russian translation; then run {FIX}.")
+        return " / ".join((english, russian))
 
 
 # --- the questions, from the schemas ----------------------------------------------------------
@@ -173,8 +174,8 @@ def _questions_of_field(collection, field, node, required, all_schemas, root, wo
     if kind == "link":  # the form asks for a web address per language (a file needs a maintainer)
         spec = node = spec["items"]["properties"]["url"]
     # A plain text's shared description ("a text in both languages") says nothing in a form.
-    own = node.get("description") or ("" if kind in ("text", "texts") else spec.get("description", ""))
-    help_text = words.help(collection, field, own) if own else ""
+    described = node if node.get("description") else {} if kind in ("text", "texts") else spec
+    help_text = words.help(collection, field, described) if described.get("description") else ""
     if kind == "texts":
         help_text = "\n\n".join(filter(None, [help_text, words.word("one_per_line")]))
     if kind in TEXT_KINDS or kind == "link":

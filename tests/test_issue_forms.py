@@ -56,13 +56,16 @@ def test_the_check_names_the_fix_when_a_form_is_out_of_date(tmp_path):
 
 
 def test_a_changed_schema_description_asks_for_its_translation(tmp_path):
+    """The help under a question is the schema's description in both languages: an English
+    description changed without its markdownDescription stops the forms' generation."""
     copy = copy_project(tmp_path / "p")
     schema = copy / "data" / "schemas" / "events.schema.json"
     schema.write_text(schema.read_text(encoding="utf-8").replace('"the kind of event"', '"what kind of event"'),
                       encoding="utf-8")
     result = subprocess.run([sys.executable, "scripts/issue_forms.py"], cwd=copy, capture_output=True, text=True)
     assert result.returncode != 0
-    assert "form_help" in result.stderr and "events.type" in result.stderr and "what kind of event" in result.stderr
+    assert "markdownDescription" in result.stderr and "events.schema.json" in result.stderr
+    assert "'type'" in result.stderr and "what kind of event" in result.stderr
 
 
 @pytest.mark.parametrize("name", [*issue_forms.FORMS, issue_forms.TRANSLATION])
