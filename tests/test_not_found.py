@@ -3,16 +3,13 @@ in a real browser, on the built site served as GitHub Pages serves it (404.html 
 with no file, at the site's root or under a sub-path)."""
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import _QuietHandler
+from conftest import _QuietHandler, serve
 
 
 def serve_like_pages(folder: Path, prefix: str = "/"):
@@ -30,9 +27,7 @@ def serve_like_pages(folder: Path, prefix: str = "/"):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
+    return serve(folder, Handler)
 
 
 @pytest.fixture(scope="module")
