@@ -23,10 +23,13 @@ from conftest import PROJECT, copy_project
 sys.path.insert(0, str(PROJECT / "scripts"))
 from sitedata.languages import editor_language  # noqa: E402
 from sitedata.preview import Failure, error_page, failure_of  # noqa: E402
+from sitedata.messages import msg  # noqa: E402
 from sitedata.problems import DataError, Problem  # noqa: E402
 
-MISTAKE = ("type: expert-meeting", "type: expert-meting")  # the first event's, data/events.yml line 28
-WHERE = "data/events.yml:28"
+MISTAKE = ("type: expert-meeting", "type: expert-meting")  # the first event's
+LINE = next(n for n, text in enumerate((PROJECT / "data" / "events.yml").read_text(encoding="utf-8").splitlines(), 1)
+            if text.strip() == MISTAKE[0])
+WHERE = f"data/events.yml:{LINE}"
 
 
 def _free_port() -> int:
@@ -89,7 +92,7 @@ def test_a_data_mistake_from_the_start_is_a_page_in_russian_and_the_fix_brings_t
     with mkdocs_serve(project, log, "ru_RU.UTF-8") as base:
         status, body = _until(f"{base}/ru/events/kiev-2005.html", WHERE, log)
         assert status == 404  # mkdocs serve's answer for every address while the build fails
-        assert "did you mean &#39;expert-meeting&#39;" in body and "type: expert-meeting" in body
+        assert "имелось в виду «expert-meeting»" in body and "type: expert-meeting" in body  # the editor's language
         assert "страница обновится сама" in body and '<html lang="ru">' in body
         assert "livereload(" in body
         for other in ("/", "/calendar.html", "/ru/no-such-page.html"):
@@ -140,7 +143,7 @@ def _text_once(tab, wanted, log: Path, seconds: float = 120) -> str:
 
 # The pure parts.
 
-PROBLEM = Problem("data/events.yml", "found 'x'.", line=3, entry="a", field="type", example="type: expert-meeting")
+PROBLEM = Problem("data/events.yml", msg("schema_found_expected", found="x", hint="", expected="expert-meeting"), line=3, entry="a", field="type", example="type: expert-meeting")
 
 
 def test_a_data_problem_is_found_behind_mkdocs_own_errors():

@@ -29,7 +29,8 @@
     if (parts.length && site.languages.indexOf(parts[0]) > 0) {
       lang = parts.shift();
     }
-    var names = parts.map(name).filter(function (n) { return n && n !== "index"; });
+    /* "index" names its folder; "404" is this page's own name, when it is opened as itself. */
+    var names = parts.map(name).filter(function (n) { return n && n !== "index" && n !== "404"; });
     var prefix = base + (lang === site.languages[0] ? "" : lang + "/");
     if (!names.length) {
       return { lang: lang, wanted: "", pages: [] };
