@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -54,6 +55,21 @@ def test_every_page_is_marked_internal_in_both_languages(internal):
     readme = internal.outputs[f"{NAME}.zip:README.txt"].decode("utf-8-sig")
     assert readme.startswith(f"{notice['en']}\r\n{notice['ru']}\r\n")
 
+
+
+def test_the_notice_is_on_a_printout_too(internal, browser, tmp_path):
+    """Material hides its banner in print: a printed page of the internal edition still says what
+    it is, in black (a printer may leave out the red background), above the content."""
+    with zipfile.ZipFile(internal.out / f"{NAME}.zip") as archive:
+        archive.extractall(tmp_path)
+    tab = browser.new_page(viewport={"width": 320, "height": 800})
+    tab.goto((tmp_path / "ru" / "contact.html").as_uri())
+    tab.emulate_media(media="print")
+    notice = tab.locator(".md-banner .internal-notice")
+    assert notice.is_visible() and "не для публикации" in notice.inner_text()
+    assert notice.evaluate("e => getComputedStyle(e).color") == "rgb(0, 0, 0)"
+    assert notice.bounding_box()["y"] < tab.locator("article h1").bounding_box()["y"]
+    tab.close()
 
 def test_it_has_its_own_name_and_checksums_and_leaves_the_public_outputs_alone(internal):
     files = sorted(p.name for p in internal.out.iterdir())

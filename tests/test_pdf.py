@@ -134,7 +134,7 @@ def test_the_tools_resource_offers_its_form_in_both_languages_with_format_and_si
         assert sorted(links) == ["en", "ru"], page
         for lang, text in zip(("en", "ru"), words):
             assert links[lang]["href"].endswith(f"documents/{TOOL.format(lang)}"), page
-            assert links[lang].get_text().startswith(text) and re.search(r"\d+ (KB|КБ)$", links[lang].get_text()), page
+            assert links[lang].get_text().startswith(text) and re.search(r"\d+\u00a0(KB|КБ)$", links[lang].get_text()), page
 
 
 def test_a_preview_build_makes_no_pdf_and_links_none(site_in_june_2007):

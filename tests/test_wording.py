@@ -176,8 +176,15 @@ def test_a_number_next_to_a_noun_takes_its_plural_form(site, bundle, lang):
 def test_sizes_in_bytes_take_their_plural_form():
     units = {lang: {name: text[lang] for name, text in data("labels")["size_units"].items()} for lang in ("en", "ru")}
     said = {n: (format_size(n, "en", units["en"]), format_size(n, "ru", units["ru"])) for n in (1, 2, 5, 21, 33, 794)}
+    said = {n: (en.replace("\u00a0", " "), ru.replace("\u00a0", " ")) for n, (en, ru) in said.items()}
     assert said == {1: ("1 byte", "1 байт"), 2: ("2 bytes", "2 байта"), 5: ("5 bytes", "5 байт"),
                     21: ("21 bytes", "21 байт"), 33: ("33 bytes", "33 байта"), 794: ("794 bytes", "794 байта")}
+
+
+def test_a_size_keeps_its_unit_on_its_line():
+    """A narrow screen must not put «КБ» alone on the next line (seen at 320 px on ru/resources.html)."""
+    units = {name: text["ru"] for name, text in data("labels")["size_units"].items()}
+    assert [format_size(n, "ru", units) for n in (5, 21 * 1024, 1536 * 1024)] == ["5\u00a0байт", "21\u00a0КБ", "1,5\u00a0МБ"]
 
 
 # --- one term per concept (data/glossary.yml) ---------------------------------

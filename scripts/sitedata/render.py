@@ -69,12 +69,13 @@ def format_name(path: Path, names: dict[str, str]) -> str:
 
 def format_size(size: int, lang: str, units: dict[str, str]) -> str:
     """'12 KB', '1.4 MB' ('12 КБ', '1,4 МБ'): sizes as readers see them in their file manager.
-    units: the words for bytes (with plural forms: "794 байта"), KB and MB in lang."""
+    units: the words for bytes (with plural forms: "794 байта"), KB and MB in lang. A no-break
+    space joins number and unit, so that a narrow screen does not leave "КБ" alone on a line."""
     if size < 1024:
-        return f"{size} {plural(size, units['bytes'], lang)}"
+        return f"{size}\u00a0{plural(size, units['bytes'], lang)}"
     number, unit = (size / 1024, units["KB"]) if size < 1024 * 1024 else (size / 1024 / 1024, units["MB"])
     text = f"{number:.0f}" if number >= 10 else f"{number:.1f}"
-    return f"{text.replace('.', ',') if lang == 'ru' else text} {unit}"
+    return f"{text.replace('.', ',') if lang == 'ru' else text}\u00a0{unit}"
 
 
 SYNTAX = {
