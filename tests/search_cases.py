@@ -41,7 +41,13 @@ class SearchBox:
         page.goto(url)
         page.locator("label.md-search__icon, .md-search__input").first.click()
         self.meta = page.locator(".md-search-result__meta")
-        page.wait_for_function("() => document.querySelector('.md-search-result__meta').innerText.trim()")
+        # Ready when the line above the results says "Type to start searching": until the index is
+        # loaded it says "Initializing search", and a query typed then finds nothing.
+        page.wait_for_function("""() => {
+            const words = JSON.parse(document.getElementById('__config').textContent).translations;
+            return document.querySelector('.md-search-result__meta').innerText.trim()
+                === words['search.result.placeholder'];
+        }""")
         self.placeholder = self.clear()
 
     def clear(self) -> str:
