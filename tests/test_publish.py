@@ -16,8 +16,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import SITE_URL, data, html_pages, page, serve_under
+from conftest import PROJECT, SITE_URL, build_ok, copy_project, data, html_pages, page, serve_under
 
 LANGS = ("en", "ru")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -51,6 +52,21 @@ def _og(site: Path, rel: str) -> dict[str, list[str]]:
 
 def _json_ld(site: Path, rel: str) -> list[dict]:
     return [json.loads(script.string) for script in page(site, rel).select("script[type='application/ld+json']")]
+
+
+def test_a_preview_tells_search_engines_not_to_index_it_and_the_published_site_does_not(published_site, tmp_path):
+    """pr.yml builds a pull request's preview with NOINDEX=true (its pages are public, at
+    pr-preview/pr-N/): each page asks search engines to leave it out; what publish.yml deploys never does."""
+    preview = build_ok(copy_project(tmp_path / "project"), "--no-bundle",
+                       env={"SITE_URL": SITE_URL + "pr-preview/pr-7/", "NOINDEX": "true"})
+    robots = '<meta name="robots" content="noindex, nofollow">'
+    pages = html_pages(preview)
+    assert len(pages) > 60
+    assert [rel for rel in pages if robots not in (preview / rel).read_text(encoding="utf-8")] == []
+    assert [rel for rel in html_pages(published_site) if 'name="robots"' in (published_site / rel).read_text(encoding="utf-8")] == []
+    steps = "\n".join(step.get("run", "") for step in yaml.safe_load(
+        (PROJECT / ".github" / "workflows" / "pr.yml").read_text(encoding="utf-8"))["jobs"]["content"]["steps"])
+    assert "export NOINDEX=true" in steps and "make site" in steps
 
 
 def test_canonical_links_are_absolute(published_site):
