@@ -43,6 +43,7 @@ from sitedata.load import load_site_data
 from sitedata.page_dates import PageDates
 from sitedata.preview import keep_serving
 from sitedata.material_script import MaterialChanged, no_sitemap_fetch
+from sitedata.messages import in_languages, languages, say
 from sitedata.metadata import head
 from sitedata.problems import DataError
 from sitedata.render import Renderer
@@ -65,6 +66,11 @@ def printed_files(folder: str | None) -> dict[str, Path]:
     """The printed documents scripts/build.py made for this build, by name (none under
     `mkdocs serve` and `build.py --no-bundle`: the pages then leave their links out)."""
     return {p.name: p for p in sorted(Path(folder).iterdir())} if folder else {}
+
+
+def _say(key: str, **params) -> str:
+    """A message of data/messages.yml in the editor's language(s)."""
+    return in_languages(lambda lang: say(key, lang, **params), languages())
 
 
 def _csp(html: str, config) -> str:
@@ -137,14 +143,12 @@ def on_page_markdown(markdown, page, config, files):
     try:
         rendered = renderer.render_page(markdown, lang, src, source, record)
     except jinja2.TemplateSyntaxError as err:
-        raise PluginError(f"{err.filename or source}:{err.lineno}: template error: {err.message}. "
-                          "Macro calls look like {{ priorities_list() }}.") from None
+        raise PluginError(_say("page_template_error", where=f"{err.filename or source}:{err.lineno}",
+                               error=err.message)) from None
     except jinja2.UndefinedError as err:
-        raise PluginError(f"{source}: {err} — a macro, a label or an id named on this page does not exist. "
-                          "The macros are in overrides/macros/, the labels in data/labels.yml.") from None
+        raise PluginError(_say("page_unknown_name", where=source, error=err)) from None
     except KeyError as err:
-        raise PluginError(f"{source}: {err} does not exist — an id named on this page is not the id of "
-                          "a public entry in data/.") from None
+        raise PluginError(_say("page_unknown_id", where=source, error=err)) from None
     folder = src.split("/")[0]
     shown = (PAGES[folder][0], record) if record and folder in PAGES else None
     changed = _state["dates"].changed(source, shown, renderer.macro_files(markdown))
