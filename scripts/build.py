@@ -186,12 +186,17 @@ def build_internal(root: Path, out: Path, private: Path) -> str | None:
 
 
 def private_folder() -> Path | None:
-    """The private data folder PRIVATE_DATA names, for --internal; None (and a message) if unset."""
+    """The private data folder PRIVATE_DATA names, for --internal; None (and a message) if it is
+    unset, or inside the project (where `git add -A` would commit it, and docs/ is published)."""
     value = os.environ.get(PRIVATE_ENV, "").strip()
     if not value:
         tell("internal_no_private_data", env=PRIVATE_ENV, file=sys.stderr)
         return None
-    return Path(value).resolve()
+    folder = Path(value).resolve()
+    if folder.is_relative_to(ROOT):
+        tell("private_folder_inside_project", env=PRIVATE_ENV, folder=folder, file=sys.stderr)
+        return None
+    return folder
 
 
 def internal_main(validate: bool, out: Path) -> int:

@@ -157,3 +157,16 @@ def test_the_internal_build_needs_private_data(tmp_path):
     assert result.returncode == 1
     assert "PRIVATE_DATA is not set" in result.stderr and "make internal" in result.stderr
     assert not (project / "dist-internal").exists()
+
+
+@pytest.mark.parametrize("inside", ["private", "docs/private"])
+def test_a_private_folder_inside_the_project_is_refused(tmp_path, inside):
+    """Inside the project, `git add -A` would commit it and, under docs/, the public build would copy
+    its files into the site: the internal build stops before reading it, and says where it belongs."""
+    project = copy_project(tmp_path / "project")
+    private = write_private_data(project / inside, MARKER)
+    result = run_build(project, "--internal", env={"PRIVATE_DATA": str(private)})
+    assert result.returncode == 1
+    assert "is inside this project" in result.stderr and "keep it outside" in result.stderr
+    assert not (project / "dist-internal").exists()
+    assert MARKER not in result.stdout + result.stderr

@@ -195,6 +195,8 @@ def test_the_page_shows_even_when_the_labels_cannot_be_read(tmp_path):
     ({"LANG": "ru_RU.UTF-8"}, "ru"), ({"LANGUAGE": "ru:en", "LANG": "en_US.UTF-8"}, "ru"),
     ({"LANGUAGE": "en_GB:ru", "LANG": "ru_RU.UTF-8"}, "en"), ({"LANG": "C.UTF-8"}, "en"), ({}, "en"),
     ({"LANGUAGE": "", "LANG": "ru_UA.UTF-8"}, "ru"),
+    ({"LC_ALL": "ru_RU.UTF-8", "LANG": "en_US.UTF-8"}, "ru"), ({"LC_MESSAGES": "ru_RU.UTF-8", "LANG": "C"}, "ru"),
+    ({"LANGUAGE": "ru", "LC_ALL": "C"}, "en"),  # gettext ignores LANGUAGE under the C locale
 ])
 def test_the_editor_language_comes_from_the_locale(environ, lang):
     assert editor_language(environ) == lang

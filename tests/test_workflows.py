@@ -1,7 +1,7 @@
 """The workflows stay safe for forks and clear for editors (issue 17), read from their YAML:
 
 - no trigger that runs a fork's code with the repository's rights; read-only
-  rights at the top; a job that may write runs none of the pull request's code,
+  rights at the top; a job that may write checks out nothing and runs no script,
   only for a branch of this repository;
 - no `${{ }}` inside a script (untrusted text goes through env:);
 - the editor's check ("Content") apart from the developers' ("Project code

@@ -15,7 +15,7 @@ from .dates import PartialDate
 from .messages import Message, msg
 from .problems import Problem
 from .languages import CODES, DEFAULT
-from .model import PRIVATE_ENV, RESTRICTED, is_for_editors
+from .model import PRIVATE_ENV, RESTRICTED, is_for_editors, is_public
 from .schema import markdown_fields, problem_at
 
 # In Markdown fields: raw HTML, and link targets with a scheme other than these.
@@ -79,12 +79,12 @@ def references(site) -> list[Problem]:
         if target not in site.documents:
             continue
         known = {e.get("id") for _, e in _entries(site, target)}
-        private = {e.get("id") for _, e in _entries(site, target) if e.get("public", True) is False}
+        private = {e.get("id") for _, e in _entries(site, target) if not is_public(e)}
         # A restricted record may name public ones; a public record must not name a restricted one.
         other = _ids(site.other, target)
         if site.restricted:
             known |= set(other)
-            private |= {i for i, e in other.items() if e.get("public", True) is False}
+            private |= {i for i, e in other.items() if not is_public(e)}
         for index, entry in _entries(site, name):
             value = entry.get(field)
             ids = value if isinstance(value, list) else [value] if value is not None else []
@@ -102,7 +102,7 @@ def references(site) -> list[Problem]:
                         "check_unknown_reference", ref=ref, files=files,
                         hint=msg("did_you_mean", name=close[0]) if close else "",
                         known=", ".join(sorted(str(k) for k in known)))))
-                elif ref in private and entry.get("public", True):
+                elif ref in private and is_public(entry):
                     found.append(_at(site, name, path, msg(
                         "check_private_reference", ref=ref, file=site.shown(target + ".yml"))))
     return found

@@ -11,12 +11,12 @@ from typing import Mapping
 from urllib.parse import quote
 
 from .languages import CODES
-from .messages import Count, say
+from .messages import Count, on_github, say
 from .problems import Problem
 
 
 def active(env: Mapping[str, str] = os.environ) -> bool:
-    return env.get("GITHUB_ACTIONS") == "true"
+    return on_github(env)
 
 
 def _escape_data(text: str) -> str:

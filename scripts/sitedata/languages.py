@@ -30,9 +30,12 @@ def og_locale(code: str) -> str:
 
 
 def editor_language(environ=None) -> str:
-    """The language of the person at the terminal, as gettext chooses it: LANGUAGE when set
-    (its first entry), else LANG, like ru_RU.UTF-8; the default language otherwise."""
+    """The language of the person at the terminal, as gettext chooses it: the locale is LC_ALL,
+    else LC_MESSAGES, else LANG (like ru_RU.UTF-8); LANGUAGE (its first entry) goes before it
+    unless the locale is C or POSIX. The default language when none of them names one of ours."""
     environ = os.environ if environ is None else environ
-    locale = (environ.get("LANGUAGE") or environ.get("LANG") or "").split(":")[0].lower()
-    return next((code for code in CODES if locale.startswith(code)), DEFAULT)
+    locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
+    wanted = locale if locale.split(".")[0] in ("C", "POSIX") else environ.get("LANGUAGE") or locale
+    first = wanted.split(":")[0].lower()
+    return next((code for code in CODES if first.startswith(code)), DEFAULT)
 

@@ -30,7 +30,12 @@ def catalogue() -> dict[str, dict[str, str]]:
 def languages(env: Mapping[str, str] = os.environ) -> tuple[str, ...]:
     """The languages to write messages in: every one on GitHub Actions (a pull request is read by
     editors of both), else the locale's: LANGUAGE first when set, as gettext does, then LANG."""
-    return CODES if env.get("GITHUB_ACTIONS") == "true" else (editor_language(env),)
+    return CODES if on_github(env) else (editor_language(env),)
+
+
+def on_github(env: Mapping[str, str] = os.environ) -> bool:
+    """Running in a GitHub Actions job (a pull request's checks)."""
+    return env.get("GITHUB_ACTIONS") == "true"
 
 
 def _in(value, lang: str):
