@@ -113,3 +113,20 @@ def test_the_404_page_does_not_grow_with_the_site(site):
     block = re.search(r'<script type="application/json" id="bsr-pages">(.*?)</script>', html, re.S).group(1)
     assert "kiev-2005" not in block and '"events"' in block and '"resources"' in block
     assert "calendar.html" in block and "meetings/index.html" in block
+
+
+def test_in_a_pull_requests_preview_it_points_into_the_preview(browser, site, tmp_path):
+    """GitHub Pages serves the published site's 404 page for a missing address of a preview
+    (pr-preview/pr-N/, beside it on gh-pages): the page it points to is the preview's."""
+    root = tmp_path / "pages"
+    shutil.copytree(site, root)
+    shutil.copytree(site, root / "pr-preview" / "pr-7")
+    url, server = serve_like_pages(root)
+    try:
+        tab = browser.new_page()
+        tab.goto(url + "/pr-preview/pr-7/ru/meetings/kiev-2005/")
+        _, links = _found(tab)
+        assert links == [("/pr-preview/pr-7/ru/events/kiev-2005.html",) * 2]
+        tab.close()
+    finally:
+        server.shutdown()

@@ -24,14 +24,17 @@
   /* The pages (paths from the site's root, with base and language) that path may mean. */
   function lookup(path, base, site) {
     var rest = path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\/+/, "");
-    var parts = rest.split("/").filter(Boolean);
+    /* A pull request's preview (pr-preview/pr-N/, .github/workflows/pr.yml) is a site of its
+       own below the published one, whose 404 page GitHub Pages serves for it too. */
+    var preview = (rest.match(/^pr-preview\/pr-\d+\//) || [""])[0];
+    var parts = rest.slice(preview.length).split("/").filter(Boolean);
     var lang = site.languages[0];
     if (parts.length && site.languages.indexOf(parts[0]) > 0) {
       lang = parts.shift();
     }
     /* "index" names its folder; "404" is this page's own name, when it is opened as itself. */
     var names = parts.map(name).filter(function (n) { return n && n !== "index" && n !== "404"; });
-    var prefix = base + (lang === site.languages[0] ? "" : lang + "/");
+    var prefix = base + preview + (lang === site.languages[0] ? "" : lang + "/");
     if (!names.length) {
       return { lang: lang, wanted: "", pages: [] };
     }
