@@ -122,10 +122,11 @@ def search(page: Page, words: str) -> list[str]:
     """Type into Material's search box; the addresses of the results."""
     box = page.locator("input.md-search__input")
     box.click()
-    page.keyboard.type(words)
+    box.fill(words)  # the whole query at once: typed letter by letter, each keyup searched anew
     page.keyboard.press("End")  # Material searches on keyup; typed Cyrillic fires none
     page.locator("li.md-search-result__item").first.wait_for()
-    return [a.get_attribute("href") for a in page.locator("a.md-search-result__link").all()]
+    # Read in one go: a list read link by link could change between two reads (seen once in CI).
+    return page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.getAttribute('href'))")
 
 
 def assert_all_in(root: Path, results: list[str], lang: str) -> None:
