@@ -19,7 +19,6 @@ from pathlib import Path
 sys.modules.setdefault("rfc3987_syntax", None)
 import jsonschema  # noqa: E402
 import yaml
-from referencing import Registry, Resource
 
 from .languages import CODES
 from .messages import Count, Localized, Message, msg, quoted_list, say
@@ -52,12 +51,22 @@ def resolve(node: dict, document: str, all_schemas: dict[str, dict]) -> tuple[di
     return node, document
 
 
+def inlined(node, document: str, all_schemas: dict[str, dict]):
+    """node with each $ref replaced by what it names (the schemas have no cycles). jsonschema
+    then follows no reference while checking: a third of the time it took with them
+    (0.08 s instead of 0.29 s at 10 times today's meetings, make bench's data)."""
+    if isinstance(node, list):
+        return [inlined(item, document, all_schemas) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node, document = resolve(node, document, all_schemas)
+    return {key: inlined(value, document, all_schemas) for key, value in node.items()}
+
+
 def validator(schema_dir: Path, name: str) -> jsonschema.Draft7Validator:
     """jsonschema's validator, which tells what is wrong and where, for the messages to editors."""
-    all_schemas = schemas(schema_dir)
-    registry = Registry().with_resources((uri, Resource.from_contents(contents))
-                                         for uri, contents in all_schemas.items())
-    return jsonschema.Draft7Validator(all_schemas[f"{name}.schema.json"], registry=registry)
+    file, all_schemas = f"{name}.schema.json", schemas(schema_dir)
+    return jsonschema.Draft7Validator(inlined(all_schemas[file], file, all_schemas))
 
 
 def _entry_fields(schema_dir: Path, name: str) -> dict:
