@@ -21,7 +21,6 @@ figures are; only a failed build makes it exit 1.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -55,19 +54,6 @@ MAX_SEARCH_MS = 100        # from a query's keyup to the first result shown, at 
 SEARCH_QUERIES = {"ru/index.html": ["торговля", "совещаний", "ребенок", "Таллине"],
                   "index.html": ["meetings", "trafficked"]}
 NUMBERS = re.compile(r"\d+")
-
-# Runs a command in a fresh process and writes its wall time, the CPU time of its
-# process tree and the tree's peak RSS (RUSAGE_CHILDREN: the largest waited-for
-# descendant; a fresh process means earlier builds do not count). Pure Python.
-MEASURE = """
-import json, resource, subprocess, sys, time
-start = time.monotonic()
-code = subprocess.run(sys.argv[2:]).returncode
-seconds = time.monotonic() - start
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-open(sys.argv[1], "w").write(json.dumps({"code": code, "seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
-                                         "peak_kb": usage.ru_maxrss}))  # KiB on Linux
-"""
 
 # A hook added after ours for the first, full build of each copy (not one that is
 # timed): it saves each page's Markdown as MkDocs got it, macros expanded, with its
@@ -145,15 +131,23 @@ def add_meetings(project: Path, count: int) -> None:
 # --- running and measuring ----------------------------------------------------
 
 def run_measured(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
-    """Run cmd; return its wall and CPU time in s and peak memory in MB. Raise BuildFailed on failure."""
-    with tempfile.NamedTemporaryFile("r", suffix=".json") as result:
-        proc = subprocess.run([sys.executable, "-c", MEASURE, result.name, *cmd], cwd=cwd,
-                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})),
-                              capture_output=True, text=True)
-        figures = json.loads(Path(result.name).read_text() or "{}")
-    if proc.returncode != 0 or figures.get("code") != 0:
-        raise BuildFailed(f"{' '.join(cmd)} failed in {cwd}:\n{proc.stdout}{proc.stderr}")
-    return {"seconds": figures["seconds"], "cpu": figures["cpu"], "peak_mb": figures["peak_kb"] / 1024}
+    """Run cmd; return its wall and CPU time in s and peak memory in MB. Raise BuildFailed on failure.
+
+    The child is reaped with os.wait4, not Popen.wait, for its resource usage: that of the
+    child and of every process it waited for, so the CPU time of the whole process tree and
+    the peak RSS of its largest process, this run's alone (earlier builds do not count).
+    Its output goes to a file: a pipe nobody reads while waiting could fill and block it."""
+    with tempfile.TemporaryFile() as output:
+        start = time.monotonic()
+        child = subprocess.Popen(cmd, cwd=cwd, stdout=output, stderr=subprocess.STDOUT,
+                                 env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})))
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.monotonic() - start
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
+        if child.returncode != 0:
+            output.seek(0)
+            raise BuildFailed(f"{' '.join(cmd)} failed in {cwd}:\n{output.read().decode(errors='replace')}")
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}  # KiB on Linux
 
 
 def tree_bytes(folder: Path) -> int:
