@@ -10,9 +10,8 @@ the expert meetings (each is one more page per language) until the site has
 scale times the real number of pages, and runs the real build (scripts/build.py)
 there. As the baseline it builds the same pages as plain Markdown (the macros
 already expanded) with bare MkDocs + Material: the same mkdocs.yml without our
-hook (scripts/hooks.py). The offline
-bundle, when the build makes one (dist/), is measured but timed apart: the web
-site build alone is what compares with the baseline.
+hook (scripts/hooks.py). The offline bundle (dist/) is measured but timed
+apart: the web site build alone is what compares with the baseline.
 It prints a table and checks the goals of issue 4, and those of issue 13
 for search (what it loads; in Debian's chromium, when Playwright and chromium
 are installed, the time from typing a query to its first result). It exits 0 whatever the
@@ -101,9 +100,9 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def pages_per_language(project: Path) -> int:
-    """Pages of the default language after a build (the build writes those made from data)."""
-    return len(list((project / "docs" / LANGUAGES[0]).rglob("*.md")))
+def pages_per_language(project: Path) -> dict[str, int]:
+    """Pages of each language after a build (the build writes those made from data)."""
+    return {lang: len(list((project / "docs" / lang).rglob("*.md"))) for lang in LANGUAGES}
 
 
 def add_meetings(project: Path, count: int) -> None:
@@ -147,29 +146,26 @@ def run_measured(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
         if child.returncode != 0:
             output.seek(0)
             raise BuildFailed(f"{' '.join(cmd)} failed in {cwd}:\n{output.read().decode(errors='replace')}")
-    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}  # KiB on Linux
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+            "peak_mb": usage.ru_maxrss / 1024}  # ru_maxrss is in KiB on Linux
 
 
 def tree_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def html_sizes(site: Path) -> dict[str, int]:
-    return {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
-
-
 def search_index_bytes(site: Path) -> int:
     """The largest search index a page loads: one per language (search/ and <lang>/search/),
     search_index.json online, search_index.js as well when built for file://."""
-    return max((p.stat().st_size for p in site.rglob("search_index.*") if p.parent.name == "search"), default=0)
+    return max(p.stat().st_size for p in site.rglob("search_index.*") if p.parent.name == "search")
 
 
 def search_addition_bytes(site: Path) -> int:
     """What the site appends to Material's search worker (scripts/sitedata/search_worker.js
     with the alias table): loaded with every search, like the index."""
     from sitedata.search_index import MARK
-    worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"), None)
-    return len(worker.read_bytes().partition(MARK.encode())[2]) if worker else 0
+    worker = next((site / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    return len(worker.read_bytes().partition(MARK.encode())[2])
 
 
 # In the page: type a query (one keyup, as Material listens for), and the time to its first result.
@@ -231,13 +227,8 @@ def search_times(site: Path) -> dict | None:
     return {"ready_ms": max(ready), "query_ms": slowest}
 
 
-def bundle_bytes(project: Path) -> int:
-    """The offline bundle's ISO image."""
-    return next((project / "dist").glob("*.iso")).stat().st_size
-
-
 def build_ours(project: Path, dump: Path) -> dict:
-    """The real build, as `make site` runs it, with the offline bundle when the project makes one.
+    """The real build, as `make site` runs it, with the offline bundle.
 
     It also saves the rendered pages into dump (see DUMP_HOOK), so it is not
     one of the timed builds. Returns the peak memory and wall time of the run.
@@ -332,8 +323,8 @@ def fastest(runs: list[dict]) -> dict:
 def real_pages(workdir: Path) -> int:
     """Pages per language of the real content: the project built once, as it is."""
     project = copy_project(workdir / "real")
-    run_measured([sys.executable, "scripts/build.py", "--no-bundle"], project)
-    return pages_per_language(project)
+    build_site_only(project)
+    return pages_per_language(project)[LANGUAGES[0]]
 
 
 def bench_scale(scale: int, real: int, workdir: Path, repeat: int) -> dict:
@@ -343,10 +334,9 @@ def bench_scale(scale: int, real: int, workdir: Path, repeat: int) -> dict:
     print(f"  {scale}x: building {scale * real} pages per language ...", flush=True)
     full = build_ours(project, folder / "rendered")
     site = project / "site"
-    sizes = html_sizes(site)
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
     largest = max(sizes, key=sizes.get)
-    pages = {lang: len(list((project / "docs" / lang).rglob("*.md"))) for lang in LANGUAGES}
-    bundle = bundle_bytes(project) / MB
+    pages = pages_per_language(project)
     print(f"  {scale}x: timing our build and the baseline (bare MkDocs + Material), {repeat} each ...", flush=True)
     base_project = make_baseline(project, folder / "rendered", folder / "baseline")
     site_runs, base_runs = [], []
@@ -365,7 +355,8 @@ def bench_scale(scale: int, real: int, workdir: Path, repeat: int) -> dict:
         "search_kb": search_index_bytes(site) / KB,
         "search_addition_kb": search_addition_bytes(site) / KB,
         "search_times": search_times(site),
-        "bundle_mb": bundle, "bundle_seconds": full["seconds"] - ours["seconds"],
+        "bundle_mb": next((project / "dist").glob("*.iso")).stat().st_size / MB,  # the offline bundle's ISO image
+        "bundle_seconds": full["seconds"] - ours["seconds"],
         "baseline_s": base["seconds"], "baseline_cpu": base["cpu"],
         # CPU time, not wall time: other work on the machine then changes the ratio less. Each of our
         # builds is compared with the baseline built just after it, and the middle ratio is kept:
@@ -495,7 +486,7 @@ def notes(rows: list[dict]) -> list[str]:
            "ratio: our build / the baseline built just after it, the median of --repeat pairs; "
            "pages/s: both languages per build second.",
            "peak MB: the whole build.py run (site and bundle); search index KB: the largest (one per language); "
-           "bundle MB: the ISO image in dist/ (else the zip).",
+           "bundle MB: the ISO image in dist/.",
            "PDF s, ZIM s: CPU seconds to make the printed documents (loading the data included) and the "
            "ZIM files (unpacking the offline site included) on their own, after the build; `make site` makes "
            "both, a preview (`--no-bundle`, `mkdocs serve`) neither. PDF MB, ZIM MB: both languages together."]
