@@ -189,22 +189,14 @@ def search_times(site: Path) -> dict | None:
     served over HTTP: ms until the search is ready (index loaded, lunr's index built
     in the worker), and the slowest of SEARCH_QUERIES from keyup to first result.
     None when Playwright or chromium is missing."""
-    import functools
-    import http.server
-    import threading
     try:
         from playwright.sync_api import sync_playwright
+        from screenshots import serve  # needs Playwright too
     except ImportError:
         return None
     if not shutil.which("chromium"):
         return None
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
+    url, server = serve(site)
     ready, slowest = [], 0.0
     try:
         with sync_playwright() as playwright:
