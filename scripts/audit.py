@@ -12,15 +12,14 @@ machine. It exits 1 only when a build or Lighthouse itself fails.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+
+from local_server import CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -29,19 +28,7 @@ PAGES = ["index.html", "calendar.html", "events/kiev-2005.html", "meetings/index
          "resources/mapping-study.html", "tools/self-assessment.html", "network.html", "countries/ee.html",
          "contact.html"]
 CATEGORIES = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking " \
-               "--disable-component-update --disable-sync --no-first-run --disable-quic"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path) -> http.server.ThreadingHTTPServer:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 
 
 def scores(url: str) -> dict[str, int]:
@@ -57,8 +44,8 @@ def scores(url: str) -> dict[str, int]:
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="audit-") as scratch:
         top = Path(scratch)
-        server = serve(top)  # the port is known before the build, which needs the address
-        url = f"http://127.0.0.1:{server.server_address[1]}/{PREFIX}/"
+        base, server = serve(top)  # the port is known before the build, which needs the address
+        url = f"{base}/{PREFIX}/"
         build = subprocess.run([sys.executable, "scripts/build.py", "--no-bundle", "--site-dir", str(top / PREFIX)],
                                cwd=ROOT, env={**os.environ, "SITE_URL": url}, capture_output=True, text=True)
         if build.returncode != 0:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import yaml
 
+from local_server import CHROMIUM_ARGS, serve
 from sitedata.languages import CODES as LANGUAGES
 from sitedata.yaml_reader import load_yaml
 
@@ -190,7 +191,6 @@ def search_times(site: Path) -> dict | None:
     None when Playwright or chromium is missing."""
     try:
         from playwright.sync_api import sync_playwright
-        from screenshots import serve  # needs Playwright too
     except ImportError:
         return None
     if not shutil.which("chromium"):
@@ -199,8 +199,7 @@ def search_times(site: Path) -> dict | None:
     ready, slowest = [], 0.0
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
             for start, queries in SEARCH_QUERIES.items():
                 page = browser.new_page()
                 page.goto(f"{url}/{start}")

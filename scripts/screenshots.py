@@ -18,22 +18,18 @@ chromium, as the tests do (`make test` installs both); it never downloads a brow
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import shutil
 import sys
 import tempfile
-import threading
 import zipfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from changed_pages import picture_name
+from local_server import CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 WIDTHS = (320, 1280)
 LANGUAGES = {"en": "", "ru": "ru/"}
 # One page of each kind: name of the picture -> the page, from the language's root.
@@ -51,17 +47,6 @@ PAGES = {
     "contact": "contact.html",
 }
 STILL = "*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
 
 
 def answer_every_area(tab) -> None:

@@ -7,14 +7,11 @@ script there, as an editor's `make site` would.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -26,11 +23,9 @@ from playwright.sync_api import sync_playwright
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "scripts"))
 
+from local_server import CHROMIUM_ARGS, QuietHandler, serve  # noqa: E402
 from sitedata.yaml_reader import load_yaml  # noqa: E402  (the project's one YAML reader: "NO" stays "NO")
 COPIED = ("data", "docs", "overrides", "scripts", "mkdocs.yml", "requirements.txt")
-# Debian's chromium, quiet: no background connections to the (absent) network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 # What the build makes from data inside docs/<lang>/ (scripts/sitedata/pages.py): not copied,
@@ -252,19 +247,6 @@ def bundle(built_project, tmp_path_factory) -> Path:
     return target
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder: Path, handler_class: type = _QuietHandler):
-    """Serve folder on 127.0.0.1; returns (base URL, server to shut down)."""
-    handler = functools.partial(handler_class, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
-
-
 @pytest.fixture(scope="session")
 def served_site(site):
     """The web site over HTTP, as a visitor online gets it."""
@@ -320,12 +302,10 @@ def published_site(tmp_path_factory) -> Path:
 def serve_under(folder: Path, prefix: str):
     """Serve folder at prefix (such as /children/) on 127.0.0.1, as a site published at a
     sub-path; anything outside the prefix is 404. Returns (the site's URL, server to shut down)."""
-    class Handler(_QuietHandler):
+    class Handler(QuietHandler):
         def translate_path(self, path):
             if not path.startswith(prefix):
                 return str(folder / "__outside_the_site__")
             return super().translate_path("/" + path[len(prefix):])
-    handler = functools.partial(Handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}{prefix}", server
+    base, server = serve(folder, Handler)
+    return base + prefix, server

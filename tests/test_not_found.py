@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import _QuietHandler, serve
+from conftest import QuietHandler, serve
 
 
 def serve_like_pages(folder: Path, prefix: str = "/"):
     """folder at prefix; an address with no file gets 404.html, with status 404."""
-    class Handler(_QuietHandler):
+    class Handler(QuietHandler):
         def translate_path(self, path):
             return super().translate_path("/" + path[len(prefix):]) if path.startswith(prefix) else "/nowhere"
 
