@@ -32,13 +32,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import issue_forms  # noqa: E402
-from issue_forms import FORMS, LABEL_PREFIX, TEXT_KINDS, TRANSLATION, Question, form_questions  # noqa: E402
+from issue_forms import FORMS, LABEL_PREFIX, TEXT_KINDS, TRANSLATION, Question, Words, form_questions  # noqa: E402
 from sitedata import checks  # noqa: E402
 from sitedata.languages import CODES  # noqa: E402
 from sitedata.load import read_data  # noqa: E402
 from sitedata.normal_form import _yaml, entry_text, normal_text  # noqa: E402
-from sitedata.yaml_reader import load_yaml  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NO_RESPONSE = "_No response_"
@@ -59,16 +57,6 @@ class FormError(Exception):
     def __init__(self, wrongs: list[Wrong]):
         self.wrongs = wrongs
         super().__init__("; ".join(w.label for w in wrongs))
-
-
-class Words(issue_forms.Words):
-    """The forms' words, and the messages of data/labels.yml's form_messages, per language."""
-
-    def __init__(self, root: Path):
-        super().__init__(load_yaml(root / "data" / "labels.yml", root).data)
-
-    def message(self, name: str, **values) -> dict:
-        return {lang: text.format(**values) for lang, text in self.labels["form_messages"][name].items()}
 
 
 # --- reading the issue ---------------------------------------------------------------------------

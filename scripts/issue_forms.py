@@ -69,10 +69,11 @@ class Question:
 # --- the words ---------------------------------------------------------------------------------
 
 class Words:
-    """The forms' words from data/labels.yml, every label in both languages."""
+    """The forms' words from data/labels.yml, every label in both languages; and the messages of
+    scripts/form_to_entry.py (form_messages), per language."""
 
-    def __init__(self, labels: dict):
-        self.labels = labels
+    def __init__(self, root: Path):
+        self.labels = load_yaml(root / "data" / "labels.yml", root).data
 
     def both(self, text: dict) -> str:
         return " / ".join(text[lang] for lang in CODES)
@@ -96,6 +97,9 @@ class Words:
                              f"must be the description ({described['description']!r}), a blank line, and its "
                              f"Russian translation; then run {FIX}.")
         return " / ".join((english, russian))
+
+    def message(self, name: str, **values) -> dict:
+        return {lang: text.format(**values) for lang, text in self.labels["form_messages"][name].items()}
 
 
 # --- the questions, from the schemas ----------------------------------------------------------
@@ -156,9 +160,9 @@ def _entry_options(root: Path, collection: str) -> tuple:
     return tuple(options)
 
 
-def _enum_options(values: list, labels: dict, words: Words) -> tuple:
+def _enum_options(values: list, words: Words) -> tuple:
     """(value, "value — English / Russian"), the words from the labels group that names these values."""
-    group = next((g for g in labels.values() if isinstance(g, dict) and set(g) == set(values)), None)
+    group = next((g for g in words.labels.values() if isinstance(g, dict) and set(g) == set(values)), None)
     return tuple((v, f"{v} — {words.both(group[v])}" if group else str(v)) for v in values)
 
 
@@ -185,14 +189,13 @@ def _questions_of_field(collection, field, node, required, all_schemas, root, wo
     options = ()
     if kind in ("choice", "choices"):
         target = _reference(collection, field)
-        options = _entry_options(root, target) if target else _enum_options(spec["enum"], words.labels, words)
+        options = _entry_options(root, target) if target else _enum_options(spec["enum"], words)
     return [Question(field, kind, words.field(field), help_text, _example(spec), required, None, options)]
 
 
 def form_questions(form: str, root: Path = ROOT) -> list[Question]:
     """The questions of a form, in the order of the collection's schema."""
-    labels = load_yaml(root / "data" / "labels.yml", root).data
-    words = Words(labels)
+    words = Words(root)
     if form == TRANSLATION:
         return _translation_questions(root, words)
     collection, left_out = FORMS[form]
@@ -258,9 +261,9 @@ def _element(question: Question, words: Words) -> dict:
 
 
 def form(name: str, root: Path = ROOT) -> dict:
-    labels = load_yaml(root / "data" / "labels.yml", root).data
-    words = Words(labels)
-    intro = words.labels["form_intro"]
+    words = Words(root)
+    labels = words.labels
+    intro = labels["form_intro"]
     return {
         "name": words.both(labels["form_names"][name]),
         "description": words.both(labels["form_descriptions"][name]),
