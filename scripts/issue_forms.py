@@ -240,6 +240,11 @@ def _translation_questions(root: Path, words: Words) -> list[Question]:
 
 # --- the forms, as GitHub reads them ----------------------------------------------------------
 
+# A question's kind -> the element GitHub shows for it (any other kind: a one-line box, "input").
+ELEMENTS = {"choice": "dropdown", "choices": "dropdown", "check": "checkboxes",
+            "markdown": "textarea", "texts": "textarea"}
+
+
 def _element(question: Question, words: Words) -> dict:
     attributes = {"label": question.label}
     if question.description:
@@ -247,16 +252,13 @@ def _element(question: Question, words: Words) -> dict:
     if question.kind in ("choice", "choices"):
         attributes["multiple"] = question.kind == "choices"
         attributes["options"] = [line for _, line in question.options]
-        element = {"type": "dropdown", "id": question.id, "attributes": attributes}
     elif question.kind == "check":
         attributes["options"] = [{"label": words.word("yes"), "required": question.required}]
-        return {"type": "checkboxes", "id": question.id, "attributes": attributes}
-    else:
-        kind = "textarea" if question.kind in ("markdown", "texts") else "input"
-        if question.placeholder:
-            attributes["placeholder"] = question.placeholder
-        element = {"type": kind, "id": question.id, "attributes": attributes}
-    element["validations"] = {"required": question.required}
+    elif question.placeholder:
+        attributes["placeholder"] = question.placeholder
+    element = {"type": ELEMENTS.get(question.kind, "input"), "id": question.id, "attributes": attributes}
+    if question.kind != "check":  # a tick box is required through its option
+        element["validations"] = {"required": question.required}
     return element
 
 
