@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitedata.checks import REFERENCES  # noqa: E402
 from sitedata.languages import CODES  # noqa: E402
 from sitedata.model import COLLECTIONS, is_public  # noqa: E402
-from sitedata.schema import resolve, schemas  # noqa: E402
+from sitedata.schema import SHARED, resolve, schemas  # noqa: E402
 from sitedata.yaml_reader import load_yaml  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,7 +118,7 @@ def _resolved(node: dict, all_schemas: dict) -> dict:
     for part in node.get("allOf", []):
         merged.update(_resolved(part, all_schemas))
     if "$ref" in node:  # only the shared file's "#/..." references have no file name
-        merged.update(_resolved(resolve(node, "common.schema.json", all_schemas)[0], all_schemas))
+        merged.update(_resolved(resolve(node, SHARED, all_schemas)[0], all_schemas))
     merged.update({k: v for k, v in node.items() if k not in ("$ref", "allOf")})
     return merged
 
@@ -149,13 +149,13 @@ def _cut(line: str) -> str:
     return line if len(line) <= OPTION_LENGTH else line[:OPTION_LENGTH - 1].rstrip() + "…"
 
 
-def _entry_options(root: Path, collection: str) -> tuple:
+def _entry_options(root: Path, collection: str, words: Words) -> tuple:
     """(id, "id — English / Russian") of every public entry of a collection."""
     entries = load_yaml(root / "data" / f"{collection}.yml", root).data or []
     options = []
     for entry in filter(is_public, entries):
         name = entry.get("title") or entry.get("name")
-        line = f"{entry['id']} — " + " / ".join(name[lang] for lang in CODES) if name else entry["id"]
+        line = f"{entry['id']} — {words.both(name)}" if name else entry["id"]
         options.append((entry["id"], _cut(line)))
     return tuple(options)
 
@@ -189,7 +189,7 @@ def _questions_of_field(collection, field, node, required, all_schemas, root, wo
     options = ()
     if kind in ("choice", "choices"):
         target = _reference(collection, field)
-        options = _entry_options(root, target) if target else _enum_options(spec["enum"], words)
+        options = _entry_options(root, target, words) if target else _enum_options(spec["enum"], words)
     return [Question(field, kind, words.field(field), help_text, _example(spec), required, None, options)]
 
 
