@@ -32,13 +32,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import issue_forms  # noqa: E402
-from issue_forms import FORMS, LABEL_PREFIX, TEXT_KINDS, TRANSLATION, Question, form_questions  # noqa: E402
+from issue_forms import FORMS, LABEL_PREFIX, TEXT_KINDS, TRANSLATION, Question, Words, form_questions  # noqa: E402
 from sitedata import checks  # noqa: E402
 from sitedata.languages import CODES  # noqa: E402
 from sitedata.load import read_data  # noqa: E402
+from sitedata.model import is_public  # noqa: E402
 from sitedata.normal_form import _yaml, entry_text, normal_text  # noqa: E402
-from sitedata.yaml_reader import load_yaml  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NO_RESPONSE = "_No response_"
@@ -47,8 +46,8 @@ TICKED = re.compile(r"^- \[[xX]\] ", re.MULTILINE)
 
 @dataclass(frozen=True)
 class Wrong:
-    """A wrong answer: the question's label, what is wrong (in English and Russian, or only as the
-    build's check says it), and an example of a right answer."""
+    """A wrong answer: the question's label, what is wrong (language -> text), and an example
+    of a right answer."""
 
     label: str
     message: dict
@@ -59,16 +58,6 @@ class FormError(Exception):
     def __init__(self, wrongs: list[Wrong]):
         self.wrongs = wrongs
         super().__init__("; ".join(w.label for w in wrongs))
-
-
-class Words(issue_forms.Words):
-    """The forms' words, and the messages of data/labels.yml's form_messages, per language."""
-
-    def __init__(self, root: Path):
-        super().__init__(load_yaml(root / "data" / "labels.yml", root).data)
-
-    def message(self, name: str, **values) -> dict:
-        return {lang: text.format(**values) for lang, text in self.labels["form_messages"][name].items()}
 
 
 # --- reading the issue ---------------------------------------------------------------------------
@@ -109,6 +98,13 @@ def _example_choice(question: Question, found: str) -> str:
     return by_value.get(question.placeholder.lower(), question.options[0][1])
 
 
+def _unknown_choice(question: Question, found: str, words: Words) -> FormError:
+    """What to say of an answer that is none of the drop-down's lines: it, and the line meant."""
+    value = found.split(" — ")[0].strip()
+    return FormError([Wrong(question.label, words.message("unknown_choice", found=_quoted(found)),
+                            _example_choice(question, value))])
+
+
 def _choice(question: Question, raw: str, words: Words):
     """The value of a drop-down's answer: its line ("PL — Poland / Польша") or the value itself."""
     lines = {line: value for value, line in question.options}
@@ -116,8 +112,7 @@ def _choice(question: Question, raw: str, words: Words):
     if question.kind == "choice":
         picked = lines.get(raw, values.get(raw.split(" — ")[0].strip()))
         if picked is None:
-            raise FormError([Wrong(question.label, words.message("unknown_choice", found=_quoted(raw)),
-                                   _example_choice(question, raw.split(" — ")[0].strip()))])
+            raise _unknown_choice(question, raw, words)
         return picked
     picked, rest = [], raw
     for line in sorted(lines, key=len, reverse=True):  # a longer line may hold a shorter one
@@ -125,9 +120,7 @@ def _choice(question: Question, raw: str, words: Words):
             picked.append(lines[line])
             rest = rest.replace(line, "")
     if rest.strip(" ,\n"):
-        unknown = rest.strip(" ,\n")
-        raise FormError([Wrong(question.label, words.message("unknown_choice", found=_quoted(unknown)),
-                               _example_choice(question, unknown.split(" — ")[0]))])
+        raise _unknown_choice(question, rest.strip(" ,\n"), words)
     return [value for value, _ in question.options if value in picked]  # in the form's order
 
 
@@ -200,7 +193,7 @@ def build_entry(values: dict, questions: list[Question], words: Words) -> tuple[
                 entry[field] = values[field]
         elif values[field] is not None:
             entry[field] = values[field]
-    if entry.get("public") is False:
+    if not is_public(entry):
         label = next(q.label for q in questions if q.field == "public")
         raise FormError([Wrong(label, words.message("restricted"))])
     return entry, wrongs
@@ -252,15 +245,16 @@ def check_change(root: Path, collection: str, new_text: str) -> list:
         return problems + checks.run_all(files)
 
 
-def _label_of(problem, entry: dict, questions: list[Question]) -> str:
-    """The form's question a problem of the build is about: "title.ru" is Title (Russian)."""
+def _label_of(problem, entry: dict, questions: list[Question]) -> str | None:
+    """The form's question a problem of the build is about: "title.ru" is Title (Russian); None
+    if it is about no question."""
     parts = (problem.field or "").split(".")
     if not problem.field:  # about the entry as a whole ("give 'files' or 'tool'"): the first field it names
         named = re.findall(r"'(\w+)'", problem.message.text("en"))
         parts = [next((n for n in named if any(q.field == n for q in questions)), "")]
     asked = [q for q in questions if q.field == parts[0]]
     if not asked:
-        return f"{problem.file}:{problem.line}" if problem.line else problem.file
+        return None
     lang = next((p for p in parts if p in CODES), None)
     if lang is None and len(parts) > 1 and parts[1].isdigit() and isinstance(entry.get(parts[0]), list):
         item = entry[parts[0]][int(parts[1])]
@@ -282,9 +276,9 @@ def _wrongs_of(problems: list, ours, entry: dict, questions: list[Question]) -> 
     """The build's problems as wrong answers; ours(problem) tells those about the form's entry."""
     wrongs = []
     for problem in problems:
-        label = _label_of(problem, entry, questions) if ours(problem) else (
-            f"{problem.file}:{problem.line}" if problem.line else problem.file)
-        wrongs.append(Wrong(label, {lang: problem.text(lang) for lang in CODES}, _answer_of(problem)))
+        label = _label_of(problem, entry, questions) if ours(problem) else None
+        place = f"{problem.file}:{problem.line}" if problem.line else problem.file
+        wrongs.append(Wrong(label or place, {lang: problem.text(lang) for lang in CODES}, _answer_of(problem)))
     return wrongs
 
 
@@ -295,7 +289,7 @@ def comment(wrongs: list[Wrong], words: Words) -> str:
     lines = [words.both(words.labels["form_messages"]["head"]), ""]
     for wrong in wrongs:
         lines.append(f"- **{wrong.label}**")
-        lines += [f"  {wrong.message[lang]}" for lang in CODES if lang in wrong.message]
+        lines += [f"  {wrong.message[lang]}" for lang in CODES]
         if wrong.example:
             example = words.word("example")
             lines.append(f"  {example}: {_quoted(wrong.example)}" if "\n" not in wrong.example
@@ -340,28 +334,26 @@ def convert(root: Path, kind: str, body: str) -> tuple[str, dict, str]:
     """(the data file changed, the answers, its new text); raises FormError with every wrong answer."""
     words, questions = Words(root), form_questions(kind, root)
     values, wrongs = read_answers(body, questions, words)
+    if kind == TRANSLATION and wrongs:
+        raise FormError(wrongs)  # without the file, the entry and the field there is nothing to check further
+    collection = values["collection"] if kind == TRANSLATION else FORMS[kind][0]
+    file, schema_path = f"data/{collection}.yml", root / "data" / "schemas" / f"{collection}.schema.json"
+    old_text = (root / file).read_text(encoding="utf-8")
     if kind == TRANSLATION:
-        if wrongs:  # without the file, the entry and the field there is nothing to check further
-            raise FormError(wrongs)
-        collection, entry = values["collection"], {}
-        path = root / "data" / f"{collection}.yml"
-        new_text = normal_text(translate(path.read_text(encoding="utf-8"), values, questions, words),
-                               root / "data" / "schemas" / f"{collection}.schema.json")
+        entry = {}
+        new_text = normal_text(translate(old_text, values, questions, words), schema_path)
         ours = lambda problem: problem.entry == values["entry"]  # noqa: E731
     else:
-        collection = FORMS[kind][0]
         entry, more = build_entry(values, questions, words)
         wrongs += more
-        path = root / "data" / f"{collection}.yml"
-        old_text = path.read_text(encoding="utf-8")
-        new_text = add_entry(old_text, entry, root / "data" / "schemas" / f"{collection}.schema.json")
+        new_text = add_entry(old_text, entry, schema_path)
         # The new entry is the end of its file: a problem below the old text is about it.
         old_lines = old_text.count("\n")
-        ours = lambda problem: problem.file == f"data/{collection}.yml" and (problem.line or 0) > old_lines  # noqa: E731
+        ours = lambda problem: problem.file == file and (problem.line or 0) > old_lines  # noqa: E731
     wrongs += _wrongs_of(check_change(root, collection, new_text), ours, entry, questions)
     if wrongs:
         raise FormError(_first_per_label(wrongs))
-    return f"data/{collection}.yml", values, new_text
+    return file, values, new_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -384,15 +376,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         file, values, new_text = convert(root, kind, body)
     except FormError as err:
-        args.message.write_text(comment(err.wrongs, words), encoding="utf-8")
-        print(comment(err.wrongs, words), file=sys.stderr)
+        said = comment(err.wrongs, words)
+        args.message.write_text(said, encoding="utf-8")
+        print(said, file=sys.stderr)
         return 1
     (root / file).write_text(new_text, encoding="utf-8")
     args.message.write_text(description(kind, values, file, args.issue, words), encoding="utf-8")
+    entry = values.get("entry") or values.get("id")
     if args.title:
-        entry = values.get("entry") or values.get("id")
         args.title.write_text(f"{file}: {entry} (#{args.issue})\n", encoding="utf-8")
-    print(f"Changed {file}: {values.get('entry') or values.get('id')}.")
+    print(f"Changed {file}: {entry}.")
     return 0
 
 

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitedata.checks import REFERENCES  # noqa: E402
 from sitedata.languages import CODES  # noqa: E402
 from sitedata.model import COLLECTIONS, is_public  # noqa: E402
-from sitedata.schema import resolve, schemas  # noqa: E402
+from sitedata.schema import SHARED, resolve, schemas  # noqa: E402
 from sitedata.yaml_reader import load_yaml  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,10 +69,11 @@ class Question:
 # --- the words ---------------------------------------------------------------------------------
 
 class Words:
-    """The forms' words from data/labels.yml, every label in both languages."""
+    """The forms' words from data/labels.yml, every label in both languages; and the messages of
+    scripts/form_to_entry.py (form_messages), per language."""
 
-    def __init__(self, labels: dict):
-        self.labels = labels
+    def __init__(self, root: Path):
+        self.labels = load_yaml(root / "data" / "labels.yml", root).data
 
     def both(self, text: dict) -> str:
         return " / ".join(text[lang] for lang in CODES)
@@ -97,6 +98,9 @@ class Words:
                              f"Russian translation; then run {FIX}.")
         return " / ".join((english, russian))
 
+    def message(self, name: str, **values) -> dict:
+        return {lang: text.format(**values) for lang, text in self.labels["form_messages"][name].items()}
+
 
 # --- the questions, from the schemas ----------------------------------------------------------
 
@@ -114,7 +118,7 @@ def _resolved(node: dict, all_schemas: dict) -> dict:
     for part in node.get("allOf", []):
         merged.update(_resolved(part, all_schemas))
     if "$ref" in node:  # only the shared file's "#/..." references have no file name
-        merged.update(_resolved(resolve(node, "common.schema.json", all_schemas)[0], all_schemas))
+        merged.update(_resolved(resolve(node, SHARED, all_schemas)[0], all_schemas))
     merged.update({k: v for k, v in node.items() if k not in ("$ref", "allOf")})
     return merged
 
@@ -145,20 +149,20 @@ def _cut(line: str) -> str:
     return line if len(line) <= OPTION_LENGTH else line[:OPTION_LENGTH - 1].rstrip() + "…"
 
 
-def _entry_options(root: Path, collection: str) -> tuple:
+def _entry_options(root: Path, collection: str, words: Words) -> tuple:
     """(id, "id — English / Russian") of every public entry of a collection."""
     entries = load_yaml(root / "data" / f"{collection}.yml", root).data or []
     options = []
     for entry in filter(is_public, entries):
         name = entry.get("title") or entry.get("name")
-        line = f"{entry['id']} — " + " / ".join(name[lang] for lang in CODES) if name else entry["id"]
+        line = f"{entry['id']} — {words.both(name)}" if name else entry["id"]
         options.append((entry["id"], _cut(line)))
     return tuple(options)
 
 
-def _enum_options(values: list, labels: dict, words: Words) -> tuple:
+def _enum_options(values: list, words: Words) -> tuple:
     """(value, "value — English / Russian"), the words from the labels group that names these values."""
-    group = next((g for g in labels.values() if isinstance(g, dict) and set(g) == set(values)), None)
+    group = next((g for g in words.labels.values() if isinstance(g, dict) and set(g) == set(values)), None)
     return tuple((v, f"{v} — {words.both(group[v])}" if group else str(v)) for v in values)
 
 
@@ -185,14 +189,13 @@ def _questions_of_field(collection, field, node, required, all_schemas, root, wo
     options = ()
     if kind in ("choice", "choices"):
         target = _reference(collection, field)
-        options = _entry_options(root, target) if target else _enum_options(spec["enum"], words.labels, words)
+        options = _entry_options(root, target, words) if target else _enum_options(spec["enum"], words)
     return [Question(field, kind, words.field(field), help_text, _example(spec), required, None, options)]
 
 
 def form_questions(form: str, root: Path = ROOT) -> list[Question]:
     """The questions of a form, in the order of the collection's schema."""
-    labels = load_yaml(root / "data" / "labels.yml", root).data
-    words = Words(labels)
+    words = Words(root)
     if form == TRANSLATION:
         return _translation_questions(root, words)
     collection, left_out = FORMS[form]
@@ -237,6 +240,11 @@ def _translation_questions(root: Path, words: Words) -> list[Question]:
 
 # --- the forms, as GitHub reads them ----------------------------------------------------------
 
+# A question's kind -> the element GitHub shows for it (any other kind: a one-line box, "input").
+ELEMENTS = {"choice": "dropdown", "choices": "dropdown", "check": "checkboxes",
+            "markdown": "textarea", "texts": "textarea"}
+
+
 def _element(question: Question, words: Words) -> dict:
     attributes = {"label": question.label}
     if question.description:
@@ -244,23 +252,20 @@ def _element(question: Question, words: Words) -> dict:
     if question.kind in ("choice", "choices"):
         attributes["multiple"] = question.kind == "choices"
         attributes["options"] = [line for _, line in question.options]
-        element = {"type": "dropdown", "id": question.id, "attributes": attributes}
     elif question.kind == "check":
         attributes["options"] = [{"label": words.word("yes"), "required": question.required}]
-        return {"type": "checkboxes", "id": question.id, "attributes": attributes}
-    else:
-        kind = "textarea" if question.kind in ("markdown", "texts") else "input"
-        if question.placeholder:
-            attributes["placeholder"] = question.placeholder
-        element = {"type": kind, "id": question.id, "attributes": attributes}
-    element["validations"] = {"required": question.required}
+    elif question.placeholder:
+        attributes["placeholder"] = question.placeholder
+    element = {"type": ELEMENTS.get(question.kind, "input"), "id": question.id, "attributes": attributes}
+    if question.kind != "check":  # a tick box is required through its option
+        element["validations"] = {"required": question.required}
     return element
 
 
 def form(name: str, root: Path = ROOT) -> dict:
-    labels = load_yaml(root / "data" / "labels.yml", root).data
-    words = Words(labels)
-    intro = words.labels["form_intro"]
+    words = Words(root)
+    labels = words.labels
+    intro = labels["form_intro"]
     return {
         "name": words.both(labels["form_names"][name]),
         "description": words.both(labels["form_descriptions"][name]),
