@@ -117,9 +117,15 @@ def test_the_script_compares_with_the_base_and_names_only_built_pages(tmp_path):
     entries.append({**entries[1], "id": "added-2026"})  # an added event, whose page was not built here
     events.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (project / "docs" / "ru" / "network.md").write_text("changed\n", encoding="utf-8")
+    countries = project / "data" / "countries.yml"  # Norway's entry, whose id NO is no "false"
+    text = countries.read_text(encoding="utf-8")
+    norway = text.index("- id: NO\n")
+    countries.write_text(text[:norway] + text[norway:].replace("    en: Norway\n", "    en: Norway (changed)\n", 1),
+                         encoding="utf-8")
     _git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", "change")
     site = tmp_path / "site"  # the built site holds both languages of these pages only
-    for here in ("network.html", f"events/{first}.html", f"events/{second}.html", "calendar.html", "index.html"):
+    for here in ("network.html", f"events/{first}.html", f"events/{second}.html", "calendar.html", "index.html",
+                 "countries/no.html"):
         for rel in (here, f"ru/{here}"):
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
             (site / rel).write_text("<html></html>")
@@ -130,7 +136,8 @@ def test_the_script_compares_with_the_base_and_names_only_built_pages(tmp_path):
     assert result.returncode == 0, result.stderr
     # The changed event and the lists (meetings/ was not built here); the other event did not change,
     # however the file was rewritten.
-    assert (out / "pages.txt").read_text() == f"events/{first}.html\ncalendar.html\nindex.html\nnetwork.html\n"
+    assert (out / "pages.txt").read_text() == \
+        f"countries/no.html\nnetwork.html\nevents/{first}.html\ncalendar.html\nindex.html\n"
     assert f"[Русский]({PREVIEW}ru/network.html)" in (out / "summary.md").read_text(encoding="utf-8")
     assert "<img" in (out / "summary-pictures.md").read_text(encoding="utf-8")
 

@@ -12,8 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
 
-import yaml
-
 from .languages import CODES, editor_language
 from .plurals import plural
 
@@ -22,9 +20,11 @@ CATALOGUE = Path(__file__).resolve().parents[2] / "data" / "messages.yml"
 
 @lru_cache(maxsize=None)
 def catalogue() -> dict[str, dict[str, str]]:
-    """key -> {language: template}. Read with plain PyYAML: the problems of the catalogue
-    itself are for its test (tests/test_messages.py), not for editors."""
-    return yaml.load(CATALOGUE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    """key -> {language: template}. Without positions: the problems of the catalogue itself
+    are for its test (tests/test_messages.py), not for editors."""
+    from .yaml_reader import parse  # (it reports its own problems with this module's messages)
+
+    return parse(CATALOGUE.read_text(encoding="utf-8"))
 
 
 def languages(env: Mapping[str, str] = os.environ) -> tuple[str, ...]:

@@ -167,6 +167,12 @@ def _syntax_problem(rel: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
                    example=fixed, example_line=line if fixed else None)
 
 
+def parse(text: str):
+    """YAML text read as load_yaml reads a file (dates and NO stay text), without positions:
+    for what needs no message to an editor (a data file at another commit, the messages' catalogue)."""
+    return yaml.load(text, Loader=_SafeLoader)
+
+
 def load_yaml(path: Path, root: Path, shown: str | None = None) -> Document:
     """Load one YAML file; raise DataError naming the line of a syntax error.
     Messages name it by its path from root, or as shown (a file outside the project)."""
