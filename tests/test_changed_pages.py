@@ -10,6 +10,7 @@ import yaml
 from conftest import PROJECT, copy_project, data
 
 import changed_pages as cp  # noqa: E402  (scripts/, on the path through conftest)
+from sitedata.yaml_reader import parse  # noqa: E402
 
 PREVIEW = "https://cbss.github.io/children/pr-preview/pr-12/"
 
@@ -111,7 +112,7 @@ def test_the_script_compares_with_the_base_and_names_only_built_pages(tmp_path):
     _git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
     base = _git(project, "rev-parse", "HEAD")
     events = project / "data" / "events.yml"
-    entries = yaml.safe_load(events.read_text(encoding="utf-8"))
+    entries = parse(events.read_text(encoding="utf-8"))
     first, second = entries[0]["id"], entries[1]["id"]
     entries[0]["title"]["en"] += " (changed)"
     entries.append({**entries[1], "id": "added-2026"})  # an added event, whose page was not built here
