@@ -36,6 +36,7 @@ from issue_forms import FORMS, LABEL_PREFIX, TEXT_KINDS, TRANSLATION, Question, 
 from sitedata import checks  # noqa: E402
 from sitedata.languages import CODES  # noqa: E402
 from sitedata.load import read_data  # noqa: E402
+from sitedata.messages import Localized  # noqa: E402
 from sitedata.model import is_public  # noqa: E402
 from sitedata.normal_form import _yaml, entry_text, normal_text  # noqa: E402
 
@@ -286,7 +287,7 @@ def _wrongs_of(problems: list, ours, entry: dict, questions: list[Question]) -> 
 
 def comment(wrongs: list[Wrong], words: Words) -> str:
     """The issue comment: every wrong field, what was found, an example; in both languages."""
-    lines = [words.both(words.labels["form_messages"]["head"]), ""]
+    lines = [words.both(words.message("head")), ""]
     for wrong in wrongs:
         lines.append(f"- **{wrong.label}**")
         lines += [f"  {wrong.message[lang]}" for lang in CODES]
@@ -295,16 +296,15 @@ def comment(wrongs: list[Wrong], words: Words) -> str:
             lines.append(f"  {example}: {_quoted(wrong.example)}" if "\n" not in wrong.example
                          else f"  {example}:\n\n  ```yaml\n" + "\n".join(
                              "  " + row for row in wrong.example.splitlines()) + "\n  ```")
-    lines += ["", words.both(words.labels["form_messages"]["tail"])]
+    lines += ["", words.both(words.message("tail"))]
     return "\n".join(lines) + "\n"
 
 
 def description(kind: str, values: dict, file: str, issue: str, words: Words) -> str:
     if kind == TRANSLATION:
-        language = words.labels["language_names"][values["language"]]
-        texts = {lang: words.labels["form_messages"]["translated"][lang].format(
-            language=language[lang], field=values["field"], id=values["entry"], file=file, issue=issue)
-            for lang in CODES}
+        language = Localized(tuple(words.labels["language_names"][values["language"]].items()))
+        texts = words.message("translated", language=language, field=values["field"], id=values["entry"],
+                              file=file, issue=issue)
     else:
         texts = words.message("added", id=values["id"], file=file, issue=issue)
     review = words.message("review")

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitedata.checks import REFERENCES  # noqa: E402
 from sitedata.languages import CODES  # noqa: E402
+from sitedata.messages import say  # noqa: E402
 from sitedata.model import COLLECTIONS, is_public  # noqa: E402
 from sitedata.schema import SHARED, resolve, schemas  # noqa: E402
 from sitedata.yaml_reader import load_yaml  # noqa: E402
@@ -70,7 +71,7 @@ class Question:
 
 class Words:
     """The forms' words from data/labels.yml, every label in both languages; and the messages of
-    scripts/form_to_entry.py (form_messages), per language."""
+    scripts/form_to_entry.py (data/messages.yml, form_*), per language."""
 
     def __init__(self, root: Path):
         self.labels = load_yaml(root / "data" / "labels.yml", root).data
@@ -99,7 +100,8 @@ class Words:
         return " / ".join((english, russian))
 
     def message(self, name: str, **values) -> dict:
-        return {lang: text.format(**values) for lang, text in self.labels["form_messages"][name].items()}
+        """A message of the catalogue (data/messages.yml, form_<name>) in every language."""
+        return {lang: say(f"form_{name}", lang, **values) for lang in CODES}
 
 
 # --- the questions, from the schemas ----------------------------------------------------------

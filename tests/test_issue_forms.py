@@ -355,7 +355,7 @@ def test_bad_input_changes_nothing_and_names_each_field_with_an_example(case, pr
         item = next((i for i in items if i.startswith(f"**{label(name, qid)}**")), None)
         assert item is not None, f"no message for {label(name, qid)}:\n{message}"
         assert words in item, item
-    assert message.startswith(" / ".join(data("labels")["form_messages"]["head"][lang] for lang in CODES))
+    assert message.startswith(" / ".join(data("messages")["form_head"][lang] for lang in CODES))
     assert "Edit" in message and "Отредактируйте" in message
     assert message == result.stderr.rstrip("\n") + "\n"  # the job's log says the same
 
