@@ -38,7 +38,7 @@ from sitedata.languages import CODES  # noqa: E402
 from sitedata.load import read_data  # noqa: E402
 from sitedata.messages import Localized  # noqa: E402
 from sitedata.model import is_public  # noqa: E402
-from sitedata.normal_form import _yaml, entry_text, normal_text  # noqa: E402
+from sitedata.normal_form import entry_text, normal_text, round_trip  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NO_RESPONSE = "_No response_"
@@ -211,7 +211,7 @@ def translate(text: str, values: dict, questions: list[Question], words: Words) 
     """The data file's text with one language of one text of one entry set."""
     label = {q.field: q.label for q in questions}
     file = f"data/{values['collection']}.yml"
-    yaml = _yaml()
+    yaml = round_trip()
     data = yaml.load(text)
     entry = next((e for e in data or [] if isinstance(e, dict) and e.get("id") == values["entry"]), None)
     if entry is None:

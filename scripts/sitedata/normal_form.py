@@ -44,8 +44,10 @@ class _Emitter(RoundTripEmitter):
             self.indent = 2  # the fields of an entry, after "- "
 
 
-def _yaml() -> YAML:
-    yaml = YAML()  # round trip; YAML 1.2, as the site's loader reads it (NO stays "NO")
+def round_trip() -> YAML:
+    """ruamel's round trip in the canonical form: comments and quotes kept, YAML 1.2 as the
+    site's reader reads it (NO stays "NO"); for normalize.py and the issue forms' converter."""
+    yaml = YAML()
     yaml.Emitter = _Emitter
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -140,7 +142,7 @@ def _reorder(node, schema: dict, document: str, all_schemas: dict) -> None:
 
 def normal_text(text: str, schema_path: Path) -> str:
     """The file's text in canonical form. Raises ruamel.yaml's YAMLError if it is not valid YAML."""
-    yaml = _yaml()
+    yaml = round_trip()
     data = yaml.load(text)
     if data is None:
         return text
@@ -164,7 +166,7 @@ class _DatesAsWritten(VersionedResolver):
 def entry_text(entry: dict, schema_path: Path) -> str:
     """A new entry for the end of a data file, in canonical form: "- id: ..." and its fields in
     the schema's order; lists of ids on one line ([a, b]), as the files write them."""
-    yaml = _yaml()
+    yaml = round_trip()
     yaml.Resolver = _DatesAsWritten
     node = CommentedMap()
     for key, value in entry.items():
