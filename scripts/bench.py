@@ -134,13 +134,20 @@ def run_measured(cmd: list[str], cwd: Path, env: dict | None = None) -> dict:
 
     The child is reaped with os.wait4, not Popen.wait, for its resource usage: that of the
     child and of every process it waited for, so the CPU time of the whole process tree and
-    the peak RSS of its largest process, this run's alone (earlier builds do not count).
-    Its output goes to a file: a pipe nobody reads while waiting could fill and block it."""
+    the peak RSS of its largest process, this run's alone (earlier builds do not count). A
+    child starts with its parent's peak RSS, so the peak is at least bench.py's own (about
+    25 MB; a build's is 400 MB and more). Its output goes to a file: a pipe nobody reads
+    while waiting could fill and block it."""
     with tempfile.TemporaryFile() as output:
         start = time.monotonic()
         child = subprocess.Popen(cmd, cwd=cwd, stdout=output, stderr=subprocess.STDOUT,
                                  env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})))
-        _, status, usage = os.wait4(child.pid, 0)
+        try:
+            _, status, usage = os.wait4(child.pid, 0)
+        except BaseException:  # Ctrl+C: the build goes too
+            child.kill()
+            child.wait()
+            raise
         seconds = time.monotonic() - start
         child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
         if child.returncode != 0:

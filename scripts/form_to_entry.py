@@ -102,7 +102,7 @@ def _example_choice(question: Question, found: str) -> str:
 def _unknown_choice(question: Question, found: str, words: Words) -> FormError:
     """What to say of an answer that is none of the drop-down's lines: it, and the line meant."""
     value = found.split(" — ")[0].strip()
-    return FormError([Wrong(question.label, words.message("unknown_choice", found=_quoted(found)),
+    return FormError([Wrong(question.label, words.message("form_unknown_choice", found=_quoted(found)),
                             _example_choice(question, value))])
 
 
@@ -131,13 +131,13 @@ def answer(question: Question, raw: str, words: Words):
         return bool(TICKED.search(raw))
     if not raw:
         if question.required:
-            raise FormError([Wrong(question.label, words.message("missing"), question.placeholder)])
+            raise FormError([Wrong(question.label, words.message("form_missing"), question.placeholder)])
         return None
     if question.kind in ("choice", "choices"):
         return _choice(question, raw, words)
     if question.kind == "number":
         if not re.fullmatch(r"[0-9]+", raw.strip()):
-            raise FormError([Wrong(question.label, words.message("number", found=_quoted(raw)),
+            raise FormError([Wrong(question.label, words.message("form_number", found=_quoted(raw)),
                                    question.placeholder)])
         return int(raw)
     if question.kind == "texts":
@@ -165,7 +165,7 @@ def _texts(field: str, per_lang: dict, questions: list[Question], words: Words) 
     if len(set(counts.values())) > 1:
         label = next(q.label for q in questions if q.field == field and q.lang == CODES[0])
         counts_text = ", ".join(f"{lang}: {n}" for lang, n in counts.items())
-        raise FormError([Wrong(label, words.message("lines", counts=counts_text))])
+        raise FormError([Wrong(label, words.message("form_lines", counts=counts_text))])
     return [{lang: per_lang[lang][i] for lang in CODES} for i in range(next(iter(counts.values())))]
 
 
@@ -196,7 +196,7 @@ def build_entry(values: dict, questions: list[Question], words: Words) -> tuple[
             entry[field] = values[field]
     if not is_public(entry):
         label = next(q.label for q in questions if q.field == "public")
-        raise FormError([Wrong(label, words.message("restricted"))])
+        raise FormError([Wrong(label, words.message("form_restricted"))])
     return entry, wrongs
 
 
@@ -215,15 +215,15 @@ def translate(text: str, values: dict, questions: list[Question], words: Words) 
     data = yaml.load(text)
     entry = next((e for e in data or [] if isinstance(e, dict) and e.get("id") == values["entry"]), None)
     if entry is None:
-        raise FormError([Wrong(label["entry"], words.message("no_entry", found=_quoted(values["entry"]),
+        raise FormError([Wrong(label["entry"], words.message("form_no_entry", found=_quoted(values["entry"]),
                                                               file=file))])
     field, target = values["field"], entry.get(values["field"])
-    no_text = Wrong(label["field"], words.message("no_text", entry=_quoted(values["entry"]), found=_quoted(field)))
+    no_text = Wrong(label["field"], words.message("form_no_text", entry=_quoted(values["entry"]), found=_quoted(field)))
     if isinstance(target, list):
         item = values.get("item") or 0
         if not 1 <= item <= len(target):
             raise FormError([Wrong(label["item"], words.message(
-                "no_item", found=_quoted(field), entry=_quoted(values["entry"]), item=item, count=len(target)),
+                "form_no_item", found=_quoted(field), entry=_quoted(values["entry"]), item=item, count=len(target)),
                 "1")])
         target = target[item - 1]
     if not isinstance(target, dict) or not set(target) & set(CODES):
@@ -287,7 +287,7 @@ def _wrongs_of(problems: list, ours, entry: dict, questions: list[Question]) -> 
 
 def comment(wrongs: list[Wrong], words: Words) -> str:
     """The issue comment: every wrong field, what was found, an example; in both languages."""
-    lines = [words.both(words.message("head")), ""]
+    lines = [words.both(words.message("form_head")), ""]
     for wrong in wrongs:
         lines.append(f"- **{wrong.label}**")
         lines += [f"  {wrong.message[lang]}" for lang in CODES]
@@ -296,18 +296,18 @@ def comment(wrongs: list[Wrong], words: Words) -> str:
             lines.append(f"  {example}: {_quoted(wrong.example)}" if "\n" not in wrong.example
                          else f"  {example}:\n\n  ```yaml\n" + "\n".join(
                              "  " + row for row in wrong.example.splitlines()) + "\n  ```")
-    lines += ["", words.both(words.message("tail"))]
+    lines += ["", words.both(words.message("form_tail"))]
     return "\n".join(lines) + "\n"
 
 
 def description(kind: str, values: dict, file: str, issue: str, words: Words) -> str:
     if kind == TRANSLATION:
         language = Localized(tuple(words.labels["language_names"][values["language"]].items()))
-        texts = words.message("translated", language=language, field=values["field"], id=values["entry"],
+        texts = words.message("form_translated", language=language, field=values["field"], id=values["entry"],
                               file=file, issue=issue)
     else:
-        texts = words.message("added", id=values["id"], file=file, issue=issue)
-    review = words.message("review")
+        texts = words.message("form_added", id=values["id"], file=file, issue=issue)
+    review = words.message("form_review")
     return "\n\n".join(f"{texts[lang]} {review[lang]}" for lang in CODES) + f"\n\nCloses #{issue}\n"
 
 

@@ -99,9 +99,9 @@ class Words:
                              f"Russian translation; then run {FIX}.")
         return " / ".join((english, russian))
 
-    def message(self, name: str, **values) -> dict:
-        """A message of the catalogue (data/messages.yml, form_<name>) in every language."""
-        return {lang: say(f"form_{name}", lang, **values) for lang in CODES}
+    def message(self, key: str, **values) -> dict:
+        """A message of the catalogue (data/messages.yml) in every language."""
+        return {lang: say(key, lang, **values) for lang in CODES}
 
 
 # --- the questions, from the schemas ----------------------------------------------------------

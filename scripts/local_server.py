@@ -1,5 +1,5 @@
-"""A built site served on this machine, for the tools and tests that open it in Debian's chromium
-(screenshots.py, audit.py, bench.py, tests/conftest.py), and the flags they launch chromium with."""
+"""A built site served on this machine, for the tools and tests that read it over HTTP (screenshots.py,
+audit.py, bench.py, the tests), and the flags they launch Debian's chromium with (share_image.py too)."""
 from __future__ import annotations
 
 import functools

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from local_server import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "overrides" / "assets" / "images" / "share.png"
 WIDTH, HEIGHT = 1200, 630
@@ -37,8 +39,7 @@ def main() -> int:
     html = (f'<body style="margin:0;width:{WIDTH}px;height:{HEIGHT}px;display:flex;align-items:center;'
             f'justify-content:center;background:{colour("--md-primary-fg-color")}">{svg}</body>')
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
         page.set_content(html)
         OUT.parent.mkdir(parents=True, exist_ok=True)

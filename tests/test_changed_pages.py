@@ -105,7 +105,8 @@ def _git(cwd, *args):
 
 
 def test_the_script_compares_with_the_base_and_names_only_built_pages(tmp_path):
-    """A branch that changes a page, changes one event and adds one, against its base, as pr.yml runs it."""
+    """A branch that changes a page, changes one event and adds one, and changes Norway's entry (id NO,
+    which YAML 1.1 reads as false), against its base, as pr.yml runs it."""
     project = copy_project(tmp_path / "project")
     _git(project, "init", "-q")
     _git(project, "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A")

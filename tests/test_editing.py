@@ -14,7 +14,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
 import pytest
+from referencing import Registry, Resource
 
 from conftest import (HIDDEN_DOCUMENTS, PROJECT, build_ok, copy_content, copy_project, fingerprint, page, run_build,
                       text_of)
@@ -23,7 +25,7 @@ sys.path.insert(0, str(PROJECT / "scripts"))
 from sitedata.load import load_site_data  # noqa: E402
 from sitedata.model import COLLECTIONS, DOCUMENTS  # noqa: E402
 from sitedata.problems import DataError  # noqa: E402
-from sitedata.schema import validator  # noqa: E402  (jsonschema's own, with the schemas' $refs)
+from sitedata.schema import schemas, validator  # noqa: E402  (the build's: the schemas' $refs written out)
 from sitedata.yaml_reader import load_yaml  # noqa: E402  (YAML 1.2 reading, as editors' tools read it)
 
 NEW_MEETING = """
@@ -474,10 +476,23 @@ def test_validate_alone_reports_every_problem_and_exits_1(tmp_path):
 
 # --- the schemas alone, as an editor's tools use them ---------------------------------------------
 
+def editors_validator(schema_dir, name):
+    """jsonschema with the schemas' $refs followed by referencing, as editors' tools (VS Code's
+    YAML extension) follow them; the build writes them out instead (sitedata.schema.inlined)."""
+    all_schemas = schemas(schema_dir)
+    registry = Registry().with_resources((uri, Resource.from_contents(contents)) for uri, contents in all_schemas.items())
+    return jsonschema.Draft7Validator(all_schemas[f"{name}.schema.json"], registry=registry)
+
+
 def _schema_errors(project, name):
-    """Errors of plain jsonschema (no messages of ours) for data/<name>.yml, read as YAML 1.2 reads it."""
+    """Errors of plain jsonschema (no messages of ours) for data/<name>.yml, read as YAML 1.2 reads it, the
+    schemas' $refs followed as editors' tools follow them; the same as the build's (kind, place, message)."""
     data = load_yaml(project / "data" / f"{name}.yml", project).data
-    return list(validator(project / "data" / "schemas", name).iter_errors(data))
+    errors = list(editors_validator(project / "data" / "schemas", name).iter_errors(data))
+    ours = validator(project / "data" / "schemas", name).iter_errors(data)
+    assert [(e.validator, list(e.absolute_path), e.message) for e in ours] == \
+        [(e.validator, list(e.absolute_path), e.message) for e in errors], name
+    return errors
 
 
 def _collections(project):

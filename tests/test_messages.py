@@ -35,7 +35,7 @@ CODE = sorted((PROJECT / "scripts").rglob("*.py"))
 EDITORS_CODE = sorted((PROJECT / "scripts" / "sitedata").glob("*.py")) + [
     PROJECT / "scripts" / name for name in ("build.py", "normalize.py", "translations.py")]
 # The functions that take a key of the catalogue, and the position of the key among their arguments.
-CALLS = {"msg": 0, "say": 0, "tell": 0, "Count": 1}
+CALLS = {"msg": 0, "say": 0, "tell": 0, "Count": 1, "message": 0}  # message: Words.message of the issue forms
 NOT_GITHUB = {"GITHUB_ACTIONS": "", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
 
 
@@ -60,10 +60,12 @@ def test_the_catalogue_matches_its_schema():
 
 
 def _calls(path: Path):
-    """The first argument naming a message in each call of msg, say, tell (the key) and Count (the word)."""
+    """The first argument naming a message in each call of msg, say, tell, words.message (the key) and
+    Count (the word)."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in CALLS:
-            position = CALLS[node.func.id]
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None) if isinstance(node, ast.Call) else None
+        if name in CALLS:
+            position = CALLS[name]
             if len(node.args) > position:
                 yield node.args[position]
 

@@ -18,6 +18,7 @@ from sitedata.csp import inline_scripts, policy  # noqa: E402
 from sitedata.dates import PartialDate, format_partial, format_span  # noqa: E402
 from sitedata.events import PAGE_SIZE, past_pages, upcoming  # noqa: E402
 from sitedata.model import SiteData, is_for_editors, is_public  # noqa: E402
+from sitedata.schema import inlined  # noqa: E402
 from sitedata.search_index import rebase  # noqa: E402
 from sitedata.yaml_reader import _hint  # noqa: E402
 
@@ -214,3 +215,16 @@ def test_the_internal_edition_adds_the_restricted_entries_but_no_draft(tmp_path)
 def test_a_resource_that_links_instead_of_a_file_publishes_no_file():
     data = {"resources": [{"id": "link", "files": [{"lang": "en", "url": "https://example.org/report"}]}]}
     assert SiteData.public(Path("/nowhere"), data, {}).published_files() == []
+
+
+def test_a_schema_is_written_out_with_its_references_and_one_that_contains_itself_is_refused():
+    shared = {"definitions": {"text": {"type": "string"},
+                              "list": {"type": "array", "items": {"$ref": "#/definitions/text"}}}}
+    schemas = {"common.schema.json": shared,
+               "a.schema.json": {"properties": {"x": {"$ref": "common.schema.json#/definitions/list"}}}}
+    assert inlined(schemas["a.schema.json"], "a.schema.json", schemas) == \
+        {"properties": {"x": {"type": "array", "items": {"type": "string"}}}}
+    shared["definitions"]["tree"] = {"type": "object", "properties": {"child": {"$ref": "#/definitions/tree"}}}
+    schemas["b.schema.json"] = {"items": {"$ref": "common.schema.json#/definitions/tree"}}
+    with pytest.raises(ValueError, match="inside itself"):
+        inlined(schemas["b.schema.json"], "b.schema.json", schemas)

@@ -51,16 +51,23 @@ def resolve(node: dict, document: str, all_schemas: dict[str, dict]) -> tuple[di
     return node, document
 
 
-def inlined(node, document: str, all_schemas: dict[str, dict]):
-    """node with each $ref replaced by what it names (the schemas have no cycles). jsonschema
-    then follows no reference while checking: a third of the time it took with them
-    (0.08 s instead of 0.29 s at 10 times today's meetings, make bench's data)."""
+def inlined(node, document: str, all_schemas: dict[str, dict], within: tuple = ()):
+    """node with each $ref replaced by what it names. jsonschema then follows no reference while
+    checking: a third of the time it took with them (0.08 s instead of 0.29 s at 10 times today's
+    meetings, make bench's data). within: the references being written out around node; a schema
+    that names itself inside itself could not be written out, and is refused."""
     if isinstance(node, list):
-        return [inlined(item, document, all_schemas) for item in node]
+        return [inlined(item, document, all_schemas, within) for item in node]
     if not isinstance(node, dict):
         return node
+    if "$ref" in node:
+        reference = (document, node["$ref"])
+        if reference in within:
+            raise ValueError(f"data/schemas/{document}: $ref {node['$ref']} names a schema inside itself; "
+                             "the build writes every $ref out, so a schema may not contain itself")
+        within += (reference,)
     node, document = resolve(node, document, all_schemas)
-    return {key: inlined(value, document, all_schemas) for key, value in node.items()}
+    return {key: inlined(value, document, all_schemas, within) for key, value in node.items()}
 
 
 def validator(schema_dir: Path, name: str) -> jsonschema.Draft7Validator:
@@ -104,8 +111,9 @@ def _examples(schema: dict, document: str, all_schemas: dict[str, dict]) -> list
     return []
 
 
-# What a local $ref ("#/definitions/text") in a part of a schema that jsonschema reports means:
-# the error does not say which file the part is from, and only the shared file has such references.
+# The schema a part of a schema is read in when the part does not say which file it is from: the
+# parts jsonschema reports hold no $ref (the build writes them out), and only the shared file refers
+# to its own definitions without naming itself (issue_forms.py reads the schemas as they are written).
 SHARED = "common.schema.json"
 
 
