@@ -480,7 +480,8 @@ def editors_validator(schema_dir, name):
     """jsonschema with the schemas' $refs followed by referencing, as editors' tools (VS Code's
     YAML extension) follow them; the build writes them out instead (sitedata.schema.inlined)."""
     all_schemas = schemas(schema_dir)
-    registry = Registry().with_resources((uri, Resource.from_contents(contents)) for uri, contents in all_schemas.items())
+    registry = Registry().with_resources((uri, Resource.from_contents(contents))
+                                         for uri, contents in all_schemas.items())
     return jsonschema.Draft7Validator(all_schemas[f"{name}.schema.json"], registry=registry)
 
 

@@ -63,7 +63,9 @@ def _calls(path: Path):
     """The first argument naming a message in each call of msg, say, tell, words.message (the key) and
     Count (the word)."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None) if isinstance(node, ast.Call) else None
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)  # say(...), words.message(...)
         if name in CALLS:
             position = CALLS[name]
             if len(node.args) > position:

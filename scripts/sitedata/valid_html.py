@@ -18,7 +18,7 @@ LABEL_FOR = re.compile(r'(<label\b[^>]*?) for="([^"]+)"')
 
 
 def _has_id(html: str, name: str) -> bool:
-    # A page's labels name a few ids: looking each up is a twentieth of listing every id of the page.
+    # A page's labels name a few ids: looking each of them up is cheaper than listing every id of the page.
     return f' id="{name}"' in html or f'\nid="{name}"' in html
 
 
